@@ -1,0 +1,59 @@
+namespace Cognova.Build.Design.Diagnostics;
+
+/// <summary>
+/// Writes diagnostics in the canonical form MSBuild, IDEs and CI problem matchers read:
+/// <c>file(line,col): error COG1001: summary</c>. Detail lines follow, each indented by
+/// <see cref="ContinuationPrefix"/>, so that the build task can join them to their diagnostic.
+/// </summary>
+public sealed class DiagnosticWriter(TextWriter output)
+{
+    public const string ContinuationPrefix = "    ";
+
+    public int ErrorCount { get; private set; }
+
+    public int WarningCount { get; private set; }
+
+    public void Write(Diagnostic diagnostic)
+    {
+        if (diagnostic.Severity == DiagnosticSeverity.None)
+        {
+            return;
+        }
+
+        if (diagnostic.Severity == DiagnosticSeverity.Error)
+        {
+            ErrorCount++;
+        }
+        else if (diagnostic.Severity == DiagnosticSeverity.Warning)
+        {
+            WarningCount++;
+        }
+
+        var lines = diagnostic.Message.Replace("\r\n", "\n").Split('\n');
+        output.WriteLine($"{FormatOrigin(diagnostic)}: {FormatSeverity(diagnostic.Severity)} {diagnostic.Code}: {lines[0]}");
+        foreach (var line in lines.Skip(1))
+        {
+            output.WriteLine(ContinuationPrefix + line);
+        }
+    }
+
+    private static string FormatOrigin(Diagnostic diagnostic)
+    {
+        var file = string.IsNullOrEmpty(diagnostic.File) ? "Cognova.Build" : diagnostic.File;
+        if (diagnostic.Line <= 0)
+        {
+            return file;
+        }
+
+        return diagnostic.Column > 0
+            ? $"{file}({diagnostic.Line},{diagnostic.Column})"
+            : $"{file}({diagnostic.Line})";
+    }
+
+    private static string FormatSeverity(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Error => "error",
+        DiagnosticSeverity.Warning => "warning",
+        _ => "info",
+    };
+}

@@ -1,0 +1,43 @@
+using Cognova.Build.Design;
+using Cognova.Build.Design.Commands;
+using Cognova.Build.Design.Diagnostics;
+
+// Exit codes: 0 no errors, 1 errors were reported as diagnostics, 2 bad command line,
+// 3 the host itself failed (the task turns stderr into COG0001).
+TraceHostStart();
+try
+{
+    var arguments = HostArguments.Parse(args);
+    var diagnostics = new DiagnosticWriter(Console.Out);
+    var log = new HostLog(Console.Out, arguments.Flag("verbose"));
+    switch (arguments.Command)
+    {
+        case "check":
+            CheckCommand.Run(arguments, diagnostics, log);
+            break;
+        default:
+            throw new UsageException($"unknown command '{arguments.Command}'");
+    }
+
+    return diagnostics.ErrorCount > 0 ? 1 : 0;
+}
+catch (UsageException ex)
+{
+    Console.Error.WriteLine("Cognova.Build design host: " + ex.Message);
+    return 2;
+}
+catch (Exception ex)
+{
+    Console.Error.WriteLine("Cognova.Build design host failed: " + ex);
+    return 3;
+}
+
+// COGNOVA_HOST_TRACE_FILE lets a test (or a curious user) see every start of the host.
+static void TraceHostStart()
+{
+    var trace = Environment.GetEnvironmentVariable("COGNOVA_HOST_TRACE_FILE");
+    if (!string.IsNullOrEmpty(trace))
+    {
+        File.AppendAllText(trace, $"{DateTimeOffset.UtcNow:O} {Environment.ProcessId} {string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Take(1))}{Environment.NewLine}");
+    }
+}
