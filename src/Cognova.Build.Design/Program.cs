@@ -28,7 +28,9 @@ catch (UsageException ex)
 }
 catch (Exception ex)
 {
-    Console.Error.WriteLine("Cognova.Build design host failed: " + ex);
+    // A stack trace only for those who asked for detail (CognovaVerbose).
+    var detail = args.Contains("--verbose") ? ex.ToString() : $"{ex.GetType().Name}: {ex.Message}";
+    Console.Error.WriteLine("Cognova.Build design host failed: " + detail);
     return 3;
 }
 

@@ -1,0 +1,199 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace Cognova.Build.Tasks
+{
+    /// <summary>
+    /// Runs the design host's <c>check</c> command inside the application's dependency graph
+    /// (<c>dotnet exec --depsfile … --runtimeconfig …</c>, as <c>dotnet ef</c> does) and reports what it
+    /// finds as MSBuild errors, warnings and messages with code, file and line.
+    /// </summary>
+    public sealed class CognovaCheck : ToolTask
+    {
+        private readonly List<string> _standardError = new List<string>();
+        private HostOutputParser? _parser;
+        private int _diagnosticErrors;
+
+        /// <summary>Path of <c>Cognova.Build.Design.dll</c>.</summary>
+        [Required]
+        public string HostAssembly { get; set; } = "";
+
+        /// <summary>The application assembly in the output folder (next to its deps.json).</summary>
+        [Required]
+        public string ApplicationAssembly { get; set; } = "";
+
+        [Required]
+        public string DepsFile { get; set; } = "";
+
+        [Required]
+        public string RuntimeConfigFile { get; set; } = "";
+
+        [Required]
+        public string ProjectFile { get; set; } = "";
+
+        [Required]
+        public string ProjectDirectory { get; set; } = "";
+
+        /// <summary>NuGet package folders, so that package assemblies resolve where the app's deps.json expects them.</summary>
+        public string[] ProbingPaths { get; set; } = Array.Empty<string>();
+
+        public string? RootNamespace { get; set; }
+
+        /// <summary>Semicolon-separated DbContext names; empty checks every DbContext.</summary>
+        public string? DbContexts { get; set; }
+
+        /// <summary><c>error</c>, <c>warning</c> or <c>off</c>.</summary>
+        public string? DriftCheck { get; set; }
+
+        /// <summary>A file listing the project's C# sources, one per line, to point diagnostics at.</summary>
+        public string? SourcesFile { get; set; }
+
+        /// <summary>Show what the host does and how long each step takes.</summary>
+        public bool Verbose { get; set; }
+
+        /// <summary>The <c>dotnet</c> executable running this build (the SDK sets <c>DOTNET_HOST_PATH</c>).</summary>
+        public string? DotNetHostPath { get; set; }
+
+        protected override string ToolName => "dotnet";
+
+        // Standard error is logged at High importance and standard output at Low, so that
+        // LogEventsFromTextOutput can tell the two streams apart.
+        protected override MessageImportance StandardErrorLoggingImportance => MessageImportance.High;
+
+        protected override MessageImportance StandardOutputLoggingImportance => MessageImportance.Low;
+
+        protected override string GenerateFullPathToTool()
+        {
+            if (!string.IsNullOrEmpty(DotNetHostPath) && File.Exists(DotNetHostPath))
+            {
+                return DotNetHostPath!;
+            }
+
+            var fromEnvironment = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+            if (!string.IsNullOrEmpty(fromEnvironment) && File.Exists(fromEnvironment))
+            {
+                return fromEnvironment!;
+            }
+
+            var executable = Path.DirectorySeparatorChar == '\\' ? "dotnet.exe" : "dotnet";
+            var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "")
+                .Split(Path.PathSeparator)
+                .Where(dir => dir.Length > 0)
+                .Select(dir => Path.Combine(dir, executable))
+                .FirstOrDefault(File.Exists);
+            return onPath ?? executable;
+        }
+
+        protected override string GenerateCommandLineCommands()
+        {
+            var builder = new CommandLineBuilder();
+            builder.AppendSwitch("exec");
+            builder.AppendSwitchIfNotNull("--depsfile ", DepsFile);
+            builder.AppendSwitchIfNotNull("--runtimeconfig ", RuntimeConfigFile);
+            foreach (var path in ProbingPaths.Where(p => !string.IsNullOrWhiteSpace(p)))
+            {
+                builder.AppendSwitchIfNotNull("--additionalprobingpath ", path.TrimEnd('/', '\\'));
+            }
+
+            builder.AppendFileNameIfNotNull(HostAssembly);
+            builder.AppendSwitch("check");
+            builder.AppendSwitchIfNotNull("--assembly ", ApplicationAssembly);
+            builder.AppendSwitchIfNotNull("--project ", ProjectFile);
+            builder.AppendSwitchIfNotNull("--project-dir ", ProjectDirectory.TrimEnd('/', '\\'));
+            builder.AppendSwitchIfNotNull("--root-namespace ", NullIfEmpty(RootNamespace));
+            builder.AppendSwitchIfNotNull("--context ", NullIfEmpty(DbContexts));
+            builder.AppendSwitchIfNotNull("--drift ", NullIfEmpty(DriftCheck));
+            builder.AppendSwitchIfNotNull("--sources ", NullIfEmpty(SourcesFile));
+            if (Verbose)
+            {
+                builder.AppendSwitch("--verbose");
+            }
+
+            return builder.ToString();
+        }
+
+        public override bool Execute()
+        {
+            _parser = new HostOutputParser(LogDiagnostic, LogProgress, line => Log.LogMessage(MessageImportance.Low, line));
+            var result = base.Execute();
+            return result && !Log.HasLoggedErrors;
+        }
+
+        protected override int ExecuteTool(string pathToTool, string responseFileCommands, string commandLineCommands)
+        {
+            var exitCode = base.ExecuteTool(pathToTool, responseFileCommands, commandLineCommands);
+            _parser!.Flush();
+            return exitCode;
+        }
+
+        protected override void LogEventsFromTextOutput(string singleLine, MessageImportance messageImportance)
+        {
+            if (messageImportance == StandardErrorLoggingImportance)
+            {
+                _standardError.Add(singleLine);
+                if (Verbose)
+                {
+                    Log.LogMessage(MessageImportance.High, singleLine);
+                }
+
+                return;
+            }
+
+            _parser!.Read(singleLine);
+        }
+
+        protected override bool HandleTaskExecutionErrors()
+        {
+            // Exit code 1 means "the host reported errors as diagnostics": they are already logged.
+            if (ExitCode == 1 && _diagnosticErrors > 0)
+            {
+                return false;
+            }
+
+            var detail = _standardError.Count > 0
+                ? Environment.NewLine + string.Join(Environment.NewLine, _standardError.Take(20))
+                : "";
+            Log.LogError(
+                subcategory: null,
+                errorCode: "COG0001",
+                helpKeyword: null,
+                file: ProjectFile,
+                lineNumber: 0,
+                columnNumber: 0,
+                endLineNumber: 0,
+                endColumnNumber: 0,
+                message: $"The Cognova.Build design host failed (exit code {ExitCode}). Build with -p:CognovaVerbose=true to see each step.{detail}");
+            return false;
+        }
+
+        protected override void LogToolCommand(string message)
+            => Log.LogMessage(Verbose ? MessageImportance.High : MessageImportance.Low, message);
+
+        private void LogDiagnostic(HostDiagnostic diagnostic)
+        {
+            var file = string.IsNullOrEmpty(diagnostic.File) || diagnostic.File == "Cognova.Build" ? ProjectFile : diagnostic.File;
+            switch (diagnostic.Severity)
+            {
+                case "error":
+                    _diagnosticErrors++;
+                    Log.LogError(null, diagnostic.Code, null, file, diagnostic.Line, diagnostic.Column, 0, 0, diagnostic.Message);
+                    break;
+                case "warning":
+                    Log.LogWarning(null, diagnostic.Code, null, file, diagnostic.Line, diagnostic.Column, 0, 0, diagnostic.Message);
+                    break;
+                default:
+                    Log.LogMessage(null, diagnostic.Code, null, file, diagnostic.Line, diagnostic.Column, 0, 0, MessageImportance.High, diagnostic.Message);
+                    break;
+            }
+        }
+
+        private void LogProgress(string message)
+            => Log.LogMessage(Verbose ? MessageImportance.High : MessageImportance.Low, "Cognova: " + message);
+
+        private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+    }
+}
