@@ -1,0 +1,32 @@
+namespace Cognova.Build.Testing;
+
+/// <summary>
+/// Runs the real <c>dotnet</c> CLI the way a user's terminal would: without the MSBuild variables
+/// that the test runner itself inherited from <c>dotnet test</c>, which would confuse a nested build.
+/// </summary>
+public static class DotNet
+{
+    private static readonly string[] InheritedBuildVariables =
+    [
+        "MSBuildExtensionsPath", "MSBUILD_EXE_PATH", "MSBuildSDKsPath", "MSBuildLoadMicrosoftTargetsReadOnly",
+        "MSBUILDNOINPROCNODE", "VSTEST_HOST_DEBUG", "VSTEST_RUNNER_DEBUG",
+    ];
+
+    public static ProcessResult Run(string workingDirectory, params string[] arguments)
+        => Run(workingDirectory, new Dictionary<string, string?>(), arguments);
+
+    public static ProcessResult Run(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
+    {
+        var variables = InheritedBuildVariables.ToDictionary(name => name, _ => (string?)null);
+        variables["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
+        variables["MSBUILDDISABLENODEREUSE"] = "1";
+        variables["DOTNET_NOLOGO"] = "1";
+        variables["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            variables[name] = value;
+        }
+
+        return ProcessRunner.Run("dotnet", arguments, workingDirectory, variables, TimeSpan.FromMinutes(8));
+    }
+}

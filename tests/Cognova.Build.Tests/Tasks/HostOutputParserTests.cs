@@ -1,0 +1,55 @@
+using Cognova.Build.Tasks;
+
+namespace Cognova.Build.Tests.Tasks;
+
+public sealed class HostOutputParserTests
+{
+    private readonly List<HostDiagnostic> _diagnostics = [];
+    private readonly List<string> _progress = [];
+    private readonly List<string> _other = [];
+
+    [Fact]
+    public void Joins_continuation_lines_to_their_diagnostic()
+    {
+        var parser = Parser();
+
+        parser.Read("/src/Snapshot.cs(14,13): error COG1001: AppDbContext: 2 changes");
+        parser.Read("    - column tags.a: added");
+        parser.Read("    - table b: removed");
+        parser.Read("cognova: diff: 12 ms");
+        parser.Flush();
+
+        var diagnostic = Assert.Single(_diagnostics);
+        Assert.Equal(("/src/Snapshot.cs", 14, 13, "error", "COG1001"), (diagnostic.File, diagnostic.Line, diagnostic.Column, diagnostic.Severity, diagnostic.Code));
+        Assert.Equal("AppDbContext: 2 changes\n- column tags.a: added\n- table b: removed", diagnostic.Message);
+        Assert.Equal(["diff: 12 ms"], _progress);
+    }
+
+    [Fact]
+    public void Reads_diagnostics_without_line_and_other_output()
+    {
+        var parser = Parser();
+
+        parser.Read("/p/App.csproj: warning COG0005: bad value");
+        parser.Read("/p/App.csproj(7): info COG0004: nothing to check");
+        parser.Read("something the app printed");
+        parser.Flush();
+
+        Assert.Equal([("warning", 0), ("info", 7)], _diagnostics.Select(d => (d.Severity, d.Line)));
+        Assert.Equal(["something the app printed"], _other);
+    }
+
+    [Fact]
+    public void Indented_lines_without_a_diagnostic_before_them_are_plain_output()
+    {
+        var parser = Parser();
+
+        parser.Read("    indented");
+        parser.Flush();
+
+        Assert.Empty(_diagnostics);
+        Assert.Equal(["    indented"], _other);
+    }
+
+    private HostOutputParser Parser() => new(_diagnostics.Add, _progress.Add, _other.Add);
+}
