@@ -28,27 +28,39 @@ public sealed class LocalPackageFeed
         var directory = Path.Combine(Path.GetTempPath(), "cognova-feed-" + Guid.NewGuid().ToString("N")[..8]);
         System.IO.Directory.CreateDirectory(directory);
 
-        var result = DotNet.Run(
-            RepositoryPaths.Root,
-            "pack", "Cognova.Build.sln", "-c", "Release", "-o", directory, $"-p:Version={version}", "-nodeReuse:false", "-tl:off");
-        if (result.ExitCode != 0)
+        // Pack the packable projects only: packing the whole solution would rebuild the running tests.
+        foreach (var project in PackableProjects())
         {
-            throw new InvalidOperationException($"dotnet pack failed with exit code {result.ExitCode}:\n{result.All}");
+            var result = DotNet.Run(
+                RepositoryPaths.Root,
+                "pack", project, "-c", "Release", "-o", directory, $"-p:Version={version}", "-nodeReuse:false", "-tl:off");
+            if (result.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"dotnet pack {project} failed with exit code {result.ExitCode}:\n{result.All}");
+            }
         }
 
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Remove(directory, version);
         return new LocalPackageFeed(directory, version);
     }
 
+    private static IEnumerable<string> PackableProjects()
+        => System.IO.Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "src"), "*.csproj", SearchOption.AllDirectories)
+            .Where(file => File.ReadAllText(file).Contains("<IsPackable>true</IsPackable>", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+
     private static void Remove(string directory, string version)
     {
-        TryDelete(directory);
         var globalPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
                              ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (var id in new[] { "cognova.build" })
+        var suffix = "." + version + ".nupkg";
+        foreach (var package in System.IO.Directory.GetFiles(directory, "*" + suffix))
         {
+            var id = Path.GetFileName(package)[..^suffix.Length].ToLowerInvariant();
             TryDelete(Path.Combine(globalPackages, id, version));
         }
+
+        TryDelete(directory);
     }
 
     private static void TryDelete(string path)
