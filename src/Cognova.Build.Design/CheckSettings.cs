@@ -1,12 +1,34 @@
 using Cognova.Build.Design.Diagnostics;
+using Cognova.Build.Design.Lint;
 
 namespace Cognova.Build.Design;
 
-/// <summary>The settings of one <c>check</c> run, read from the command line the build writes.</summary>
-public sealed record CheckSettings(DiagnosticSeverity DriftSeverity, IReadOnlyList<string> ContextNames)
+/// <summary>The settings of one <c>check</c> or <c>approve</c> run, read from the command line the build writes.</summary>
+public sealed record CheckSettings(
+    DiagnosticSeverity DriftSeverity,
+    IReadOnlyList<string> ContextNames,
+    bool SqlCheck,
+    RuleSeverities RuleSeverities,
+    bool LockCheck,
+    bool LockReadOnly,
+    string? LockFile,
+    string? SarifLog,
+    string? ReportJson)
 {
-    public static CheckSettings From(HostArguments arguments)
-        => new(ParseCheckLevel("CognovaDriftCheck", arguments.Optional("drift") ?? "error"), arguments.List("context"));
+    public const string DefaultLockFileName = "migrations.lock.json";
+
+    public bool AnyCheck => DriftSeverity != DiagnosticSeverity.None || SqlCheck || LockCheck;
+
+    public static CheckSettings From(HostArguments arguments) => new(
+        ParseCheckLevel("CognovaDriftCheck", arguments.Optional("drift") ?? "error"),
+        arguments.List("context"),
+        ParseSwitch("CognovaSqlCheck", arguments.Optional("sql-check") ?? "true"),
+        RuleSeverities.Parse(arguments.Optional("rule-severity")),
+        ParseSwitch("CognovaLockCheck", arguments.Optional("lock-check") ?? "true"),
+        arguments.Flag("locked-mode"),
+        arguments.Optional("lock-file"),
+        arguments.Optional("sarif"),
+        arguments.Optional("report"));
 
     /// <summary>Parses <c>error</c>, <c>warning</c> or <c>off</c> (also <c>none</c>, <c>false</c>).</summary>
     public static DiagnosticSeverity ParseCheckLevel(string settingName, string value) => value.Trim().ToLowerInvariant() switch
@@ -15,6 +37,13 @@ public sealed record CheckSettings(DiagnosticSeverity DriftSeverity, IReadOnlyLi
         "warning" or "warn" => DiagnosticSeverity.Warning,
         "off" or "none" or "false" => DiagnosticSeverity.None,
         _ => throw new SettingException(settingName, value, "error, warning or off"),
+    };
+
+    public static bool ParseSwitch(string settingName, string value) => value.Trim().ToLowerInvariant() switch
+    {
+        "true" or "on" or "error" => true,
+        "false" or "off" or "none" => false,
+        _ => throw new SettingException(settingName, value, "true or false"),
     };
 }
 

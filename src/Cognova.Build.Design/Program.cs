@@ -13,6 +13,7 @@ try
     switch (arguments.Command)
     {
         case "check":
+        case "approve":
             CheckCommand.Run(arguments, diagnostics, log);
             break;
         default:

@@ -49,6 +49,35 @@ namespace Cognova.Build.Tasks
         /// <summary><c>error</c>, <c>warning</c> or <c>off</c>.</summary>
         public string? DriftCheck { get; set; }
 
+        /// <summary><c>check</c> (default) or <c>approve</c>.</summary>
+        public string Command { get; set; } = "check";
+
+        /// <summary>Whether the SQL rules run (<c>CognovaSqlCheck</c>).</summary>
+        public string? SqlCheck { get; set; }
+
+        /// <summary>Per-rule severities, <c>COG2201=error;COG2103=none</c>.</summary>
+        public string? RuleSeverity { get; set; }
+
+        /// <summary>Whether the lock file is checked (<c>CognovaLockCheck</c>).</summary>
+        public string? LockCheck { get; set; }
+
+        /// <summary>The lock file is never written; a migration missing from it is an error.</summary>
+        public bool LockedMode { get; set; }
+
+        /// <summary>An explicit lock file path; by default one beside each DbContext's migrations.</summary>
+        public string? LockFile { get; set; }
+
+        public string? SarifLog { get; set; }
+
+        public string? ReportJson { get; set; }
+
+        /// <summary>Where the host lists the lock files it used, for the next build's incremental check.</summary>
+        public string? LockFilesList { get; set; }
+
+        public string? ApproveMigration { get; set; }
+
+        public string? ApproveReason { get; set; }
+
         /// <summary>A file listing the project's C# sources, one per line, to point diagnostics at.</summary>
         public string? SourcesFile { get; set; }
 
@@ -100,7 +129,7 @@ namespace Cognova.Build.Tasks
             }
 
             builder.AppendFileNameIfNotNull(HostAssembly);
-            builder.AppendSwitch("check");
+            builder.AppendSwitch(Command == "approve" ? "approve" : "check");
             builder.AppendSwitchIfNotNull("--assembly ", ApplicationAssembly);
             builder.AppendSwitchIfNotNull("--project ", ProjectFile);
             builder.AppendSwitchIfNotNull("--project-dir ", ProjectDirectory.TrimEnd('/', '\\'));
@@ -108,6 +137,24 @@ namespace Cognova.Build.Tasks
             builder.AppendSwitchIfNotNull("--context ", NullIfEmpty(DbContexts));
             builder.AppendSwitchIfNotNull("--drift ", NullIfEmpty(DriftCheck));
             builder.AppendSwitchIfNotNull("--sources ", NullIfEmpty(SourcesFile));
+            builder.AppendSwitchIfNotNull("--sql-check ", NullIfEmpty(SqlCheck));
+            builder.AppendSwitchIfNotNull("--rule-severity ", NullIfEmpty(RuleSeverity));
+            builder.AppendSwitchIfNotNull("--lock-check ", NullIfEmpty(LockCheck));
+            builder.AppendSwitchIfNotNull("--lock-file ", NullIfEmpty(LockFile));
+            builder.AppendSwitchIfNotNull("--sarif ", NullIfEmpty(SarifLog));
+            builder.AppendSwitchIfNotNull("--report ", NullIfEmpty(ReportJson));
+            builder.AppendSwitchIfNotNull("--lock-files-out ", NullIfEmpty(LockFilesList));
+            if (LockedMode)
+            {
+                builder.AppendSwitch("--locked-mode");
+            }
+
+            if (Command == "approve")
+            {
+                builder.AppendSwitchIfNotNull("--migration ", NullIfEmpty(ApproveMigration) ?? "");
+                builder.AppendSwitchIfNotNull("--reason ", NullIfEmpty(ApproveReason) ?? "");
+            }
+
             if (Verbose)
             {
                 builder.AppendSwitch("--verbose");

@@ -10,6 +10,10 @@ public static class DotNet
     [
         "MSBuildExtensionsPath", "MSBUILD_EXE_PATH", "MSBuildSDKsPath", "MSBuildLoadMicrosoftTargetsReadOnly",
         "MSBUILDNOINPROCNODE", "VSTEST_HOST_DEBUG", "VSTEST_RUNNER_DEBUG",
+
+        // Environment variables are MSBuild properties: a CI job's settings must not leak into the
+        // builds a test runs (each test sets what it means to test).
+        "ContinuousIntegrationBuild", "CognovaLockedMode", "GITHUB_STEP_SUMMARY", "COGNOVA_HOST_TRACE_FILE",
     ];
 
     public static ProcessResult Run(string workingDirectory, params string[] arguments)

@@ -1,12 +1,15 @@
 using Cognova.Build.Design.DesignTime;
 using Cognova.Build.Design.Diagnostics;
+using Cognova.Build.Design.Lock;
+using Cognova.Build.Design.Reports;
 using Cognova.Build.Design.Sources;
 
 namespace Cognova.Build.Design.Commands;
 
 /// <summary>
-/// <c>check</c>: the build-time checks of one project. This method touches no EF Core type, so that a
-/// project without EF Core's design package gets COG0002 instead of a type-load failure.
+/// <c>check</c> (the build's checks) and <c>approve</c> (record a reviewer's approval, then check).
+/// This class touches no EF Core type, so that a project without EF Core's design package gets
+/// COG0002 instead of a type-load failure.
 /// </summary>
 internal static class CheckCommand
 {
@@ -28,7 +31,13 @@ internal static class CheckCommand
             return;
         }
 
-        if (settings.DriftSeverity == DiagnosticSeverity.None)
+        var approval = arguments.Command == "approve" ? ReadApproval(arguments, project, diagnostics) : null;
+        if (arguments.Command == "approve" && approval is null)
+        {
+            return;
+        }
+
+        if (!settings.AnyCheck && approval is null)
         {
             log.Verbose("every check is off; nothing to do");
             return;
@@ -61,7 +70,63 @@ internal static class CheckCommand
             return;
         }
 
-        var sources = SourceIndex.FromListFile(arguments.Optional("sources"));
-        ContextChecks.Run(assembly, project, settings, sources, diagnostics, log);
+        var checks = new ContextChecks(project, settings, SourceIndex.FromListFile(arguments.Optional("sources")), diagnostics, log);
+        checks.Run(assembly, approval);
+        if (approval is not null && checks.ApprovalMatches == 0)
+        {
+            diagnostics.Write(new Diagnostic(
+                DiagnosticCodes.InvalidApproval,
+                DiagnosticSeverity.Error,
+                approval.Migration == "*"
+                    ? "There is nothing to approve: no migration has an unapproved finding."
+                    : $"There is no migration '{approval.Migration}' to approve. Give its id (e.g. 20240101120000_AddTags) or its name (AddTags).",
+                project.ProjectFile));
+        }
+
+        WriteOutputs(arguments, settings, checks, diagnostics, log);
+    }
+
+    private static ApprovalRequest? ReadApproval(HostArguments arguments, ProjectInfo project, DiagnosticWriter diagnostics)
+    {
+        var migration = arguments.Optional("migration");
+        var reason = arguments.Optional("reason")?.Trim();
+        if (migration is null || string.IsNullOrEmpty(reason))
+        {
+            diagnostics.Write(new Diagnostic(
+                DiagnosticCodes.InvalidApproval,
+                DiagnosticSeverity.Error,
+                "An approval needs the migration and a reason: dotnet build -t:CognovaApprove -p:CognovaApproveMigration=<migration> -p:CognovaApproveReason=\"<why this is safe>\"",
+                project.ProjectFile));
+            return null;
+        }
+
+        return new ApprovalRequest(migration, reason);
+    }
+
+    private static void WriteOutputs(HostArguments arguments, CheckSettings settings, ContextChecks checks, DiagnosticWriter diagnostics, HostLog log)
+    {
+        var lockFilesList = arguments.Optional("lock-files-out");
+        if (lockFilesList is not null)
+        {
+            AtomicFile.WriteAllText(lockFilesList, string.Join("\n", checks.LockFiles.Where(File.Exists)) + "\n");
+        }
+
+        if (settings.SarifLog is not null)
+        {
+            AtomicFile.WriteAllText(settings.SarifLog, SarifLog.Create(diagnostics.Written));
+            log.Verbose("wrote " + settings.SarifLog);
+        }
+
+        if (settings.ReportJson is not null)
+        {
+            AtomicFile.WriteAllText(settings.ReportJson, JsonReport.Create(checks.Report, diagnostics.Written));
+            log.Verbose("wrote " + settings.ReportJson);
+        }
+
+        var summary = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY");
+        if (!string.IsNullOrEmpty(summary))
+        {
+            File.AppendAllText(summary, StepSummary.Create(checks.Report));
+        }
     }
 }

@@ -2,20 +2,36 @@ using System.Reflection;
 using Cognova.Build.Design.DesignTime;
 using Cognova.Build.Design.Diagnostics;
 using Cognova.Build.Design.Drift;
+using Cognova.Build.Design.Lint;
+using Cognova.Build.Design.Lock;
+using Cognova.Build.Design.Migrations;
+using Cognova.Build.Design.Reports;
 using Cognova.Build.Design.Sources;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cognova.Build.Design.Commands;
 
-/// <summary>Creates each selected DbContext once and runs every check on it.</summary>
-internal static class ContextChecks
+/// <summary>
+/// Creates each selected DbContext once and runs every check on it: model drift, the SQL rules on
+/// each migration, and the lock file (integrity, approvals, appending new migrations).
+/// </summary>
+internal sealed class ContextChecks(
+    ProjectInfo project,
+    CheckSettings settings,
+    SourceIndex sources,
+    DiagnosticWriter diagnostics,
+    HostLog log)
 {
-    public static void Run(
-        Assembly assembly,
-        ProjectInfo project,
-        CheckSettings settings,
-        SourceIndex sources,
-        DiagnosticWriter diagnostics,
-        HostLog log)
+    private readonly LockFileStore _locks = new();
+    private readonly MigrationLinter _linter = new(settings.RuleSeverities);
+    private readonly string _projectArgument = ApproveCommandText.ProjectArgument(project.ProjectFile);
+
+    public CheckReport Report { get; } = new();
+
+    /// <summary>How many migrations the approval request matched, over all contexts.</summary>
+    public int ApprovalMatches { get; private set; }
+
+    public void Run(Assembly assembly, ApprovalRequest? approval)
     {
         var contexts = new DesignTimeContexts(assembly, project, log);
         IReadOnlyList<Type> found;
@@ -25,88 +41,253 @@ internal static class ContextChecks
         }
         catch (ContextCreationException ex)
         {
+            Write(DiagnosticCodes.ContextCreationFailed, DiagnosticSeverity.Error, $"Could not look for DbContext types in {assembly.GetName().Name}: {ex.Message}");
+            return;
+        }
+
+        if (found.Count == 0)
+        {
+            Write(DiagnosticCodes.NoContextFound, DiagnosticSeverity.Info, $"No DbContext found in {assembly.GetName().Name}; there is no model to check.");
+            return;
+        }
+
+        foreach (var type in Select(found))
+        {
+            CheckContext(contexts, type, approval);
+        }
+
+        var saved = settings.LockCheck || approval is not null ? _locks.SaveChanged() : [];
+        foreach (var path in saved)
+        {
+            log.Verbose("wrote " + path);
+        }
+    }
+
+    /// <summary>Every lock file this run read or wrote, so the build can rerun the check when one changes.</summary>
+    public IEnumerable<string> LockFiles => _locks.Paths;
+
+    private void CheckContext(DesignTimeContexts contexts, Type type, ApprovalRequest? approval)
+    {
+        var contextLocation = sources.FindClass(type.Name);
+        DbContext context;
+        try
+        {
+            context = log.Step($"create {type.Name}", () => contexts.Create(type));
+        }
+        catch (ContextCreationException ex)
+        {
             diagnostics.Write(new Diagnostic(
                 DiagnosticCodes.ContextCreationFailed,
                 DiagnosticSeverity.Error,
-                $"Could not look for DbContext types in {assembly.GetName().Name}: {ex.Message}",
-                project.ProjectFile));
+                $"Could not create {type.Name} at design time: {ex.Message}\n"
+                + $"The checks create it as dotnet ef does: through an IDesignTimeDbContextFactory<{type.Name}>, the application's services, or a parameterless constructor.",
+                contextLocation?.File ?? project.ProjectFile,
+                contextLocation?.Line ?? 0,
+                contextLocation?.Column ?? 0));
             return;
         }
 
-        var selected = Select(found, settings.ContextNames, project, diagnostics);
-        if (found.Count == 0)
+        using (context)
         {
-            diagnostics.Write(new Diagnostic(
-                DiagnosticCodes.NoContextFound,
-                DiagnosticSeverity.Info,
-                $"No DbContext found in {assembly.GetName().Name}; there is no model to check.",
-                project.ProjectFile));
-            return;
-        }
+            var report = new ContextReport(type.Name);
+            Report.Contexts.Add(report);
+            var reporter = new HostReporter(log);
+            var drift = log.Step($"diff {type.Name} model against snapshot", () => DriftDetector.Detect(context, reporter));
+            var snapshotLocation = drift.SnapshotTypeName is null ? null : sources.FindClass(drift.SnapshotTypeName);
+            CheckDrift(drift, snapshotLocation ?? contextLocation, report);
 
-        var reporter = new HostReporter(log);
-        foreach (var type in selected)
-        {
-            var contextLocation = sources.FindClass(type.Name);
-            Microsoft.EntityFrameworkCore.DbContext context;
-            try
+            if (!settings.SqlCheck && !settings.LockCheck && approval is null)
             {
-                context = log.Step($"create {type.Name}", () => contexts.Create(type));
-            }
-            catch (ContextCreationException ex)
-            {
-                diagnostics.Write(new Diagnostic(
-                    DiagnosticCodes.ContextCreationFailed,
-                    DiagnosticSeverity.Error,
-                    $"Could not create {type.Name} at design time: {ex.Message}\n"
-                    + $"The checks create it as dotnet ef does: through an IDesignTimeDbContextFactory<{type.Name}>, the application's services, or a parameterless constructor.",
-                    contextLocation?.File ?? project.ProjectFile,
-                    contextLocation?.Line ?? 0,
-                    contextLocation?.Column ?? 0));
-                continue;
+                return;
             }
 
-            using (context)
+            var scripts = log.Step($"generate SQL of {type.Name} migrations", () => MigrationScripts.Generate(context));
+            var findings = log.Step("apply SQL rules", () => settings.SqlCheck ? scripts.SelectMany(_linter.Lint).ToList() : []);
+            var lockPath = LockPathFor(snapshotLocation);
+            report.LockFile = lockPath;
+            var locked = LoadLock(lockPath)?.For(type.Name);
+
+            if (approval is not null && locked is not null)
             {
-                var drift = log.Step($"diff {type.Name} model against snapshot", () => DriftDetector.Detect(context, reporter));
-                var location = drift.SnapshotTypeName is null ? contextLocation : sources.FindClass(drift.SnapshotTypeName) ?? contextLocation;
-                var diagnostic = DriftReport.ToDiagnostic(drift, settings.DriftSeverity, location ?? new SourceLocation(project.ProjectFile));
-                if (diagnostic is not null)
-                {
-                    diagnostics.Write(diagnostic);
-                }
-                else
-                {
-                    log.Verbose($"{type.Name}: model matches the snapshot of {drift.LatestMigrationId}");
-                }
+                ApplyApproval(type.Name, locked, scripts, findings, approval, lockPath);
+            }
+
+            var placed = ReportFindings(scripts, findings, locked, report);
+            if (settings.LockCheck && locked is not null)
+            {
+                VerifyLock(type.Name, locked, scripts, findings, lockPath, placed);
             }
         }
     }
 
-    private static IReadOnlyList<Type> Select(
-        IReadOnlyList<Type> found,
-        IReadOnlyList<string> requested,
-        ProjectInfo project,
-        DiagnosticWriter diagnostics)
+    private void CheckDrift(ModelDrift drift, SourceLocation? location, ContextReport report)
     {
-        if (requested.Count == 0)
+        report.Drift.AddRange(DriftDescriber.Describe(drift.Differences));
+        var diagnostic = DriftReport.ToDiagnostic(drift, settings.DriftSeverity, location ?? new SourceLocation(project.ProjectFile));
+        if (diagnostic is not null)
+        {
+            diagnostics.Write(diagnostic);
+        }
+        else
+        {
+            log.Verbose($"{drift.ContextName}: model matches the snapshot of {drift.LatestMigrationId ?? "(no migration)"}");
+        }
+    }
+
+    private Dictionary<string, SourceLocation> ReportFindings(
+        IReadOnlyList<MigrationScript> scripts,
+        IReadOnlyList<Finding> findings,
+        LockedContext? locked,
+        ContextReport report)
+    {
+        var classLocations = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        foreach (var script in scripts)
+        {
+            var classLocation = sources.FindClass(script.ClassName) ?? new SourceLocation(project.ProjectFile);
+            classLocations[script.Id] = classLocation;
+            var migrationReport = new MigrationReport(script.Id, classLocation.File, script.SqlHash);
+            report.Migrations.Add(migrationReport);
+
+            var map = MigrationSourceMap.Build(classLocation, sources.ReadLines(classLocation.File));
+            foreach (var finding in findings.Where(f => f.MigrationId == script.Id))
+            {
+                var location = map.OperationAt(finding.OperationIndex, script.Operations.Count);
+                var approval = locked?.Migrations.FirstOrDefault(m => m.Id == script.Id)?.Approvals
+                    .FirstOrDefault(a => a.Rule == finding.Rule.Id && a.Statement == finding.StatementHash);
+                migrationReport.Findings.Add(new FindingReport(
+                    finding.Rule.Id, finding.Rule.Name, finding.Severity.ToString().ToLowerInvariant(), finding.Hit.Action,
+                    finding.Hit.Statement, finding.StatementHash, location.File, location.Line, approval is not null, approval?.Reason));
+                if (approval is null)
+                {
+                    diagnostics.Write(new Diagnostic(
+                        finding.Rule.Id,
+                        finding.Severity,
+                        FindingMessage.Format(finding, FindingMessage.ApproveCommand(_projectArgument, script.Id)),
+                        location.File,
+                        location.Line,
+                        location.Column));
+                }
+            }
+        }
+
+        return classLocations;
+    }
+
+    private void ApplyApproval(
+        string contextName,
+        LockedContext locked,
+        IReadOnlyList<MigrationScript> scripts,
+        IReadOnlyList<Finding> findings,
+        ApprovalRequest approval,
+        string lockPath)
+    {
+        var before = locked.Migrations.Sum(m => m.Approvals.Count);
+        var (problems, approved) = Approvals.Apply(locked, scripts, findings, approval);
+        ApprovalMatches += approved.Count + problems.Count;
+        foreach (var problem in problems)
+        {
+            Write(problem.Code, DiagnosticSeverity.Error, problem.Message, lockPath);
+        }
+
+        if (approved.Count > 0)
+        {
+            _locks.MarkChanged(lockPath);
+            var count = locked.Migrations.Sum(m => m.Approvals.Count) - before;
+            Write(
+                DiagnosticCodes.LockFileUpdated,
+                DiagnosticSeverity.Info,
+                $"{contextName}: approved {count} finding(s) of {string.Join(", ", approved)} in {lockPath} (reason: {approval.Reason}). Commit the lock file.",
+                lockPath);
+        }
+    }
+
+    private void VerifyLock(
+        string contextName,
+        LockedContext locked,
+        IReadOnlyList<MigrationScript> scripts,
+        IReadOnlyList<Finding> findings,
+        string lockPath,
+        IReadOnlyDictionary<string, SourceLocation> classLocations)
+    {
+        var verification = LockVerifier.Verify(
+            locked,
+            scripts,
+            id => findings.Any(f => f.MigrationId == id && f.Severity == DiagnosticSeverity.Error && !Approvals.IsApproved(locked, f)),
+            settings.LockReadOnly);
+        foreach (var problem in verification.Problems)
+        {
+            var at = problem.MigrationId is not null && classLocations.TryGetValue(problem.MigrationId, out var location)
+                ? location
+                : new SourceLocation(lockPath);
+            diagnostics.Write(new Diagnostic(problem.Code, DiagnosticSeverity.Error, problem.Message, at.File, at.Line, at.Column));
+        }
+
+        var report = Report.Contexts.Last();
+        var lockedIds = locked.Migrations.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var migration in report.Migrations)
+        {
+            migration.LockStatus = verification.Appended.Contains(migration.Id) ? "locked-now" : lockedIds.Contains(migration.Id) ? "locked" : "not-locked";
+        }
+
+        if (verification.Changed)
+        {
+            _locks.MarkChanged(lockPath);
+            Write(
+                DiagnosticCodes.LockFileUpdated,
+                DiagnosticSeverity.Info,
+                $"{contextName}: locked {verification.Appended.Count} new migration(s) in {lockPath}: {string.Join(", ", verification.Appended)}. Commit the lock file.",
+                lockPath);
+        }
+    }
+
+    private LockFile? LoadLock(string path)
+    {
+        try
+        {
+            return _locks.Get(path);
+        }
+        catch (LockFileFormatException ex)
+        {
+            diagnostics.Write(new Diagnostic(
+                DiagnosticCodes.LockFileMalformed,
+                DiagnosticSeverity.Error,
+                $"The lock file cannot be read: {ex.Message} Fix it or restore it from version control; deleting it re-locks every migration on the next local build.",
+                path,
+                ex.Line,
+                ex.Column));
+            return null;
+        }
+    }
+
+    private string LockPathFor(SourceLocation? snapshot)
+    {
+        if (settings.LockFile is not null)
+        {
+            return Path.GetFullPath(Path.Combine(project.ProjectDirectory, settings.LockFile));
+        }
+
+        var directory = snapshot is null || snapshot.File == project.ProjectFile ? project.ProjectDirectory : Path.GetDirectoryName(snapshot.File)!;
+        return Path.Combine(directory, CheckSettings.DefaultLockFileName);
+    }
+
+    private IReadOnlyList<Type> Select(IReadOnlyList<Type> found)
+    {
+        if (settings.ContextNames.Count == 0)
         {
             return found;
         }
 
         var selected = new List<Type>();
-        foreach (var name in requested)
+        foreach (var name in settings.ContextNames)
         {
             var match = found.FirstOrDefault(t => string.Equals(t.FullName, name, StringComparison.OrdinalIgnoreCase))
                         ?? found.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));
             if (match is null)
             {
-                var known = found.Count == 0 ? "none" : string.Join(", ", found.Select(t => t.Name));
-                diagnostics.Write(new Diagnostic(
+                Write(
                     DiagnosticCodes.InvalidSetting,
                     DiagnosticSeverity.Error,
-                    $"CognovaDbContext names '{name}', but the project has no DbContext of that name (found: {known}).",
-                    project.ProjectFile));
+                    $"CognovaDbContext names '{name}', but the project has no DbContext of that name (found: {string.Join(", ", found.Select(t => t.Name))}).");
             }
             else if (!selected.Contains(match))
             {
@@ -116,4 +297,7 @@ internal static class ContextChecks
 
         return selected;
     }
+
+    private void Write(string code, DiagnosticSeverity severity, string message, string? file = null)
+        => diagnostics.Write(new Diagnostic(code, severity, message, file ?? project.ProjectFile));
 }

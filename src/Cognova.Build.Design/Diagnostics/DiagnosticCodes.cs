@@ -26,4 +26,27 @@ public static class DiagnosticCodes
 
     /// <summary>A DbContext has no migration at all.</summary>
     public const string NoMigrations = "COG1002";
+
+    // COG2xxx: SQL rules, see Lint/RuleCatalog.cs.
+
+    /// <summary>A locked migration's SQL changed: it was edited after it was locked.</summary>
+    public const string LockedMigrationEdited = "COG3001";
+
+    /// <summary>A locked migration no longer exists.</summary>
+    public const string LockedMigrationMissing = "COG3002";
+
+    /// <summary>The lock's order disagrees with the migrations' order (two branches merged).</summary>
+    public const string LockOrderMismatch = "COG3003";
+
+    /// <summary>A migration is not in the lock file and the build may not write it (CI or locked mode).</summary>
+    public const string MigrationNotLocked = "COG3004";
+
+    /// <summary>The lock file cannot be read, or its chain was changed by hand.</summary>
+    public const string LockFileMalformed = "COG3005";
+
+    /// <summary>An approval request is incomplete: no reason, or no such migration.</summary>
+    public const string InvalidApproval = "COG3006";
+
+    /// <summary>The lock file was written: migrations locked or findings approved (a message).</summary>
+    public const string LockFileUpdated = "COG3007";
 }

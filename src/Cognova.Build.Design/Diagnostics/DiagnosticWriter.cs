@@ -9,7 +9,12 @@ public sealed class DiagnosticWriter(TextWriter output)
 {
     public const string ContinuationPrefix = "    ";
 
+    private readonly List<Diagnostic> _written = [];
+
     public int ErrorCount { get; private set; }
+
+    /// <summary>Every diagnostic written so far, for the SARIF log and the JSON report.</summary>
+    public IReadOnlyList<Diagnostic> Written => _written;
 
     public int WarningCount { get; private set; }
 
@@ -20,6 +25,7 @@ public sealed class DiagnosticWriter(TextWriter output)
             return;
         }
 
+        _written.Add(diagnostic);
         if (diagnostic.Severity == DiagnosticSeverity.Error)
         {
             ErrorCount++;

@@ -1,0 +1,21 @@
+using System.Security.Cryptography;
+using System.Text;
+using Cognova.Build.Design.Diagnostics;
+
+namespace Cognova.Build.Design.Lint;
+
+/// <summary>A rule hit placed in its migration, with the severity in force and the hash an approval must match.</summary>
+public sealed record Finding(
+    RuleHit Hit,
+    string MigrationId,
+    int OperationIndex,
+    DiagnosticSeverity Severity)
+{
+    public RuleInfo Rule => Hit.Rule;
+
+    /// <summary>SHA-256 of the statement, so that an approval stops matching when the SQL changes.</summary>
+    public string StatementHash { get; } = HashStatement(Hit.Statement);
+
+    public static string HashStatement(string statement)
+        => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(statement.Replace("\r\n", "\n").Trim())));
+}

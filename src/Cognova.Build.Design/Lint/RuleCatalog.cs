@@ -1,0 +1,133 @@
+using Cognova.Build.Design.Diagnostics;
+
+namespace Cognova.Build.Design.Lint;
+
+/// <summary>Every SQL rule: its code, name, default severity and the text the README and SARIF show.</summary>
+public static class RuleCatalog
+{
+    private const string ApproveHint = "If the loss is intended, approve it (the command is in the message).";
+
+    public static readonly RuleInfo DropTable = new(
+        "COG2101", "DropTableRule", RuleGroup.Destructive, DiagnosticSeverity.Error,
+        "A migration drops a table.",
+        "Every row in the table is deleted, and app versions still running during the deploy fail on it.",
+        "Stop using the table in one release and drop it in a later one; back it up first. " + ApproveHint);
+
+    public static readonly RuleInfo DropColumn = new(
+        "COG2102", "DropColumnRule", RuleGroup.Destructive, DiagnosticSeverity.Error,
+        "A migration drops a column.",
+        "The data in the column is lost, and app versions still running during the deploy fail when they read or write it.",
+        "Stop using the column in one release and drop it in a later one. " + ApproveHint);
+
+    public static readonly RuleInfo DropSchema = new(
+        "COG2103", "DropSchemaRule", RuleGroup.Destructive, DiagnosticSeverity.Error,
+        "A migration drops a schema.",
+        "Every object in the schema goes with it.",
+        "Move or drop the objects on purpose first. " + ApproveHint);
+
+    public static readonly RuleInfo DropSequenceOrType = new(
+        "COG2104", "DropSequenceOrTypeRule", RuleGroup.Destructive, DiagnosticSeverity.Error,
+        "A migration drops a sequence or a type.",
+        "Columns and defaults that use it break, and a sequence's position is lost.",
+        "Make sure nothing uses it any more. " + ApproveHint);
+
+    public static readonly RuleInfo LossyTypeChange = new(
+        "COG2105", "LossyColumnTypeChangeRule", RuleGroup.Destructive, DiagnosticSeverity.Error,
+        "A migration changes a column to a type that cannot hold every existing value.",
+        "PostgreSQL casts every row: values are truncated or rounded, or the migration fails half-way on a value that does not fit.",
+        "Add a new column, copy and check the data, then switch over in a later release. " + ApproveHint);
+
+    public static readonly RuleInfo RenameTable = new(
+        "COG2106", "RenameTableRule", RuleGroup.Destructive, DiagnosticSeverity.Error,
+        "A migration renames a table.",
+        "App versions still running during the deploy use the old name and fail.",
+        "Create the new table (or a view with the old name) and move over in steps. " + ApproveHint);
+
+    public static readonly RuleInfo RenameColumn = new(
+        "COG2107", "RenameColumnRule", RuleGroup.Destructive, DiagnosticSeverity.Error,
+        "A migration renames a column.",
+        "App versions still running during the deploy use the old name and fail.",
+        "Add the new column, write to both, backfill, then drop the old one in a later release. " + ApproveHint);
+
+    public static readonly RuleInfo DeleteWithoutWhere = new(
+        "COG2108", "DeleteWithoutWhereRule", RuleGroup.Destructive, DiagnosticSeverity.Error,
+        "Raw SQL deletes every row of a table (DELETE without WHERE).",
+        "All rows are deleted.",
+        "Add the WHERE clause you meant. " + ApproveHint);
+
+    public static readonly RuleInfo UpdateWithoutWhere = new(
+        "COG2109", "UpdateWithoutWhereRule", RuleGroup.Destructive, DiagnosticSeverity.Error,
+        "Raw SQL updates every row of a table (UPDATE without WHERE).",
+        "Every row is overwritten, and the whole table is locked row by row while it runs.",
+        "Add the WHERE clause you meant, or update in batches. " + ApproveHint);
+
+    public static readonly RuleInfo Truncate = new(
+        "COG2110", "TruncateRule", RuleGroup.Destructive, DiagnosticSeverity.Error,
+        "Raw SQL truncates a table.",
+        "All rows are deleted at once, under an ACCESS EXCLUSIVE lock.",
+        "Delete what you mean to delete with a WHERE clause. " + ApproveHint);
+
+    public static readonly RuleInfo RawDrop = new(
+        "COG2111", "RawDropRule", RuleGroup.Destructive, DiagnosticSeverity.Error,
+        "Raw SQL drops a database object.",
+        "What the object held is lost, and whatever depends on it breaks.",
+        "Use a migration operation where one exists, so that the model stays in step. " + ApproveHint);
+
+    public static readonly RuleInfo RequiredColumnWithPlaceholder = new(
+        "COG2201", "RequiredColumnWithPlaceholderDefaultRule", RuleGroup.ReviewPoint, DiagnosticSeverity.Warning,
+        "A NOT NULL column is added to an existing table with a placeholder default.",
+        "Every existing row gets the placeholder (0, '', false, -infinity or an empty uuid), which looks like real data.",
+        "Add the column as nullable, backfill real values, then make it NOT NULL; or give it a meaningful default.");
+
+    public static readonly RuleInfo ColumnMadeRequired = new(
+        "COG2202", "ColumnMadeNotNullRule", RuleGroup.ReviewPoint, DiagnosticSeverity.Warning,
+        "An existing column is made NOT NULL.",
+        "The migration fails if any row holds NULL, and PostgreSQL scans the whole table under an ACCESS EXCLUSIVE lock.",
+        "Backfill NULLs first; on a large table add CHECK (col IS NOT NULL) NOT VALID, VALIDATE it, then SET NOT NULL.");
+
+    public static readonly RuleInfo CascadeDelete = new(
+        "COG2203", "CascadeDeleteForeignKeyRule", RuleGroup.ReviewPoint, DiagnosticSeverity.Warning,
+        "A new foreign key deletes dependent rows (ON DELETE CASCADE).",
+        "Deleting one row can silently delete many rows in other tables.",
+        "Check that cascading is what you want; otherwise use Restrict or SetNull.");
+
+    public static readonly RuleInfo UniqueOnExistingTable = new(
+        "COG2204", "UniqueOnExistingTableRule", RuleGroup.ReviewPoint, DiagnosticSeverity.Warning,
+        "A unique index or constraint is added to an existing table.",
+        "The migration fails if existing rows hold duplicates.",
+        "Look for duplicates first (GROUP BY … HAVING count(*) > 1) and clean them up.");
+
+    public static readonly RuleInfo IndexWithoutConcurrently = new(
+        "COG2301", "IndexWithoutConcurrentlyRule", RuleGroup.Locking, DiagnosticSeverity.Warning,
+        "An index is created on an existing table without CONCURRENTLY.",
+        "CREATE INDEX blocks every write to the table until the index is built.",
+        "Use .IsCreatedConcurrently() (Npgsql), in a migration without a transaction.");
+
+    public static readonly RuleInfo ForeignKeyWithoutNotValid = new(
+        "COG2302", "ForeignKeyWithoutNotValidRule", RuleGroup.Locking, DiagnosticSeverity.Warning,
+        "A foreign key is added to an existing table and validated at once.",
+        "PostgreSQL checks every row while holding a lock that blocks writes to both tables.",
+        "Add it with raw SQL as NOT VALID, then VALIDATE CONSTRAINT in a later migration.");
+
+    public static readonly RuleInfo TableRewrite = new(
+        "COG2303", "TableRewritingTypeChangeRule", RuleGroup.Locking, DiagnosticSeverity.Warning,
+        "A column type change rewrites the whole table.",
+        "PostgreSQL rewrites every row under an ACCESS EXCLUSIVE lock: no reads or writes until it finishes.",
+        "On a large table add a new column, backfill in batches and switch over.");
+
+    public static readonly RuleInfo VolatileDefault = new(
+        "COG2304", "VolatileDefaultRule", RuleGroup.Locking, DiagnosticSeverity.Warning,
+        "A column is added to an existing table with a volatile default.",
+        "A volatile default (random(), gen_random_uuid(), clock_timestamp(), nextval()) makes PostgreSQL rewrite the table under an ACCESS EXCLUSIVE lock.",
+        "Add the column without a default, backfill in batches, then set the default.");
+
+    public static IReadOnlyList<RuleInfo> All { get; } =
+    [
+        DropTable, DropColumn, DropSchema, DropSequenceOrType, LossyTypeChange, RenameTable, RenameColumn,
+        DeleteWithoutWhere, UpdateWithoutWhere, Truncate, RawDrop,
+        RequiredColumnWithPlaceholder, ColumnMadeRequired, CascadeDelete, UniqueOnExistingTable,
+        IndexWithoutConcurrently, ForeignKeyWithoutNotValid, TableRewrite, VolatileDefault,
+    ];
+
+    public static RuleInfo? Find(string id) => All.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
+
+namespace Cognova.Build.Design.Lint.Rules;
+
+/// <summary>
+/// Dropped sequences, and PostgreSQL enum types that the model no longer has (Npgsql records enums
+/// as <c>Npgsql:Enum:name</c> annotations on the database, so a removal shows in AlterDatabase).
+/// </summary>
+public sealed class DropSequenceOrTypeRule : IMigrationRule
+{
+    private const string EnumAnnotationPrefix = "Npgsql:Enum:";
+
+    public IEnumerable<RuleHit> Check(OperationContext context)
+    {
+        switch (context.Operation)
+        {
+            case DropSequenceOperation drop:
+                yield return new RuleHit(RuleCatalog.DropSequenceOrType, $"drops sequence {ObjectNames.Table(drop.Schema, drop.Name)}", context.Sql);
+                break;
+            case AlterDatabaseOperation alter:
+                var remaining = alter.GetAnnotations().Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+                foreach (var old in alter.OldDatabase.GetAnnotations().Where(a => a.Name.StartsWith(EnumAnnotationPrefix, StringComparison.Ordinal)))
+                {
+                    if (!remaining.Contains(old.Name))
+                    {
+                        var type = old.Name[EnumAnnotationPrefix.Length..].Replace(':', '.');
+                        yield return new RuleHit(RuleCatalog.DropSequenceOrType, $"drops enum type {type}", context.Sql);
+                    }
+                }
+
+                break;
+        }
+    }
+}

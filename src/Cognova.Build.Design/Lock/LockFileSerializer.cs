@@ -1,0 +1,158 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Cognova.Build.Design.Lock;
+
+/// <summary>
+/// Reads and writes the lock file: readable JSON, two-space indentation, a stable order (contexts by
+/// name, migrations in migration order, approvals by rule and statement), a final newline.
+/// Writes go to a temporary file that then replaces the old one, so a file is never half-written.
+/// </summary>
+public static class LockFileSerializer
+{
+    public static LockFile Read(string path) => Parse(File.ReadAllText(path));
+
+    public static LockFile Parse(string json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException ex)
+        {
+            throw new LockFileFormatException(
+                "it is not valid JSON: " + FirstSentence(ex.Message),
+                (int)(ex.LineNumber ?? -1) + 1,
+                (int)(ex.BytePositionInLine ?? -1) + 1);
+        }
+
+        using (document)
+        {
+            var root = Expect(document.RootElement, JsonValueKind.Object, "the file");
+            var version = Property(root, "version", JsonValueKind.Number, "the file").GetInt32();
+            if (version != LockFile.CurrentVersion)
+            {
+                throw new LockFileFormatException($"its version is {version}; this Cognova.Build reads version {LockFile.CurrentVersion}. Update Cognova.Build.");
+            }
+
+            var lockFile = new LockFile();
+            foreach (var context in Property(root, "contexts", JsonValueKind.Object, "the file").EnumerateObject())
+            {
+                var where = $"context '{context.Name}'";
+                var locked = lockFile.For(context.Name);
+                foreach (var entry in Property(Expect(context.Value, JsonValueKind.Object, where), "migrations", JsonValueKind.Array, where).EnumerateArray())
+                {
+                    locked.Migrations.Add(ReadMigration(Expect(entry, JsonValueKind.Object, where + " migrations"), where));
+                }
+            }
+
+            return lockFile;
+        }
+    }
+
+    public static string Serialize(LockFile lockFile)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("version", LockFile.CurrentVersion);
+            writer.WriteStartObject("contexts");
+            foreach (var (name, context) in lockFile.Contexts)
+            {
+                writer.WriteStartObject(name);
+                writer.WriteStartArray("migrations");
+                foreach (var migration in context.Migrations)
+                {
+                    WriteMigration(writer, migration);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()).Replace("\r\n", "\n") + "\n";
+    }
+
+    /// <summary>Writes the file atomically: a temporary file in the same folder, then a rename over the old one.</summary>
+    public static void Write(string path, LockFile lockFile) => AtomicFile.WriteAllText(path, Serialize(lockFile));
+
+    private static LockedMigration ReadMigration(JsonElement entry, string where)
+    {
+        var id = Property(entry, "id", JsonValueKind.String, where + " migrations").GetString()!;
+        var at = $"{where} migration '{id}'";
+        var migration = new LockedMigration(
+            id,
+            Property(entry, "sql", JsonValueKind.String, at).GetString()!,
+            Property(entry, "chain", JsonValueKind.String, at).GetString()!);
+        if (entry.TryGetProperty("approvals", out var approvals))
+        {
+            foreach (var approval in Expect(approvals, JsonValueKind.Array, at + " approvals").EnumerateArray())
+            {
+                var item = Expect(approval, JsonValueKind.Object, at + " approvals");
+                migration.Approvals.Add(new Approval(
+                    Property(item, "rule", JsonValueKind.String, at + " approval").GetString()!,
+                    Property(item, "statement", JsonValueKind.String, at + " approval").GetString()!,
+                    Property(item, "reason", JsonValueKind.String, at + " approval").GetString()!,
+                    item.TryGetProperty("sql", out var sql) && sql.ValueKind == JsonValueKind.String ? sql.GetString() : null));
+            }
+        }
+
+        return migration;
+    }
+
+    private static void WriteMigration(Utf8JsonWriter writer, LockedMigration migration)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", migration.Id);
+        writer.WriteString("sql", migration.Sql);
+        writer.WriteString("chain", migration.Chain);
+        if (migration.Approvals.Count > 0)
+        {
+            writer.WriteStartArray("approvals");
+            foreach (var approval in migration.Approvals.OrderBy(a => a.Rule, StringComparer.Ordinal).ThenBy(a => a.Statement, StringComparer.Ordinal))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("rule", approval.Rule);
+                writer.WriteString("statement", approval.Statement);
+                writer.WriteString("reason", approval.Reason);
+                if (approval.Sql is not null)
+                {
+                    writer.WriteString("sql", approval.Sql);
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static JsonElement Property(JsonElement element, string name, JsonValueKind kind, string where)
+    {
+        if (!element.TryGetProperty(name, out var value))
+        {
+            throw new LockFileFormatException($"{where} has no \"{name}\"");
+        }
+
+        return Expect(value, kind, $"\"{name}\" in {where}");
+    }
+
+    private static JsonElement Expect(JsonElement element, JsonValueKind kind, string what)
+        => element.ValueKind == kind
+            ? element
+            : throw new LockFileFormatException($"{what} should be a JSON {kind.ToString().ToLowerInvariant()}, not {element.ValueKind.ToString().ToLowerInvariant()}");
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(" LineNumber", StringComparison.Ordinal);
+        return (end > 0 ? message[..end] : message).TrimEnd('.', ' ') + ".";
+    }
+}

@@ -1,0 +1,59 @@
+namespace Cognova.Build.Design.Lock;
+
+/// <summary>
+/// The lock files one run reads, each loaded once (several DbContexts may share a folder and so a
+/// file), and written at the end only when something changed.
+/// </summary>
+public sealed class LockFileStore
+{
+    private readonly Dictionary<string, Entry> _files = new(StringComparer.Ordinal);
+
+    /// <summary>The lock file at <paramref name="path"/> (empty when it does not exist yet).</summary>
+    /// <exception cref="LockFileFormatException">The file exists but cannot be read; thrown once per file, then null.</exception>
+    public LockFile? Get(string path)
+    {
+        path = Path.GetFullPath(path);
+        if (_files.TryGetValue(path, out var known))
+        {
+            return known.File;
+        }
+
+        try
+        {
+            var file = File.Exists(path) ? LockFileSerializer.Read(path) : new LockFile();
+            _files[path] = new Entry(file);
+            return file;
+        }
+        catch (LockFileFormatException)
+        {
+            _files[path] = new Entry(null);
+            throw;
+        }
+    }
+
+    public void MarkChanged(string path) => _files[Path.GetFullPath(path)].Changed = true;
+
+    /// <summary>Every lock file this run used, for the build's incremental inputs.</summary>
+    public IEnumerable<string> Paths => _files.Keys;
+
+    /// <summary>Writes every changed lock file; returns their paths.</summary>
+    public IReadOnlyList<string> SaveChanged()
+    {
+        var saved = new List<string>();
+        foreach (var (path, entry) in _files.Where(f => f.Value.Changed && f.Value.File is not null))
+        {
+            LockFileSerializer.Write(path, entry.File!);
+            entry.Changed = false;
+            saved.Add(path);
+        }
+
+        return saved;
+    }
+
+    private sealed class Entry(LockFile? file)
+    {
+        public LockFile? File { get; } = file;
+
+        public bool Changed { get; set; }
+    }
+}
