@@ -49,7 +49,7 @@ public sealed class SqlGateTests
         project.Replace(Cleanup, "type: \"character varying(80)\",\n                maxLength: 80,", "type: \"character varying(60)\",\n                maxLength: 60,");
         var edited = project.Build();
         Assert.True(edited.ExitCode != 0, edited.ToString());
-        var editError = Assert.Single(edited.WithCode("COG3001"));
+        var editError = edited.Single("COG3001");
         Assert.Equal(project.PathOf(Cleanup), editError.File);
         Assert.Contains("corrective migration", editError.Message);
         Assert.Equal("COG2105", Assert.Single(edited.Errors, e => e.Code.StartsWith("COG2", StringComparison.Ordinal)).Code);
@@ -63,7 +63,7 @@ public sealed class SqlGateTests
         var build = project.Build("-t:CognovaApprove", "-p:CognovaApproveMigration=Cleanup");
 
         Assert.True(build.ExitCode != 0, build.ToString());
-        Assert.Contains("CognovaApproveReason", Assert.Single(build.WithCode("COG3006")).Message);
+        Assert.Contains("CognovaApproveReason", build.Single("COG3006").Message);
         Assert.False(File.Exists(project.PathOf("Migrations/migrations.lock.json")));
     }
 
@@ -75,7 +75,7 @@ public sealed class SqlGateTests
         var build = project.Build("-p:ContinuousIntegrationBuild=true");
 
         Assert.True(build.ExitCode != 0, build.ToString());
-        var missing = Assert.Single(build.WithCode("COG3004"));
+        var missing = build.Single("COG3004");
         Assert.Contains("20261125170003_Init", missing.Message);
         Assert.False(File.Exists(project.PathOf("Migrations/migrations.lock.json")));
 
@@ -126,10 +126,10 @@ public sealed class SqlGateTests
         var sarif = Path.Combine(project.Root, "out", "cognova.sarif");
         var report = Path.Combine(project.Root, "out", "cognova.json");
 
-        var build = project.Build($"-p:CognovaSarifLog={sarif}", $"-p:CognovaReportJson={report}", "-p:CognovaRuleSeverity=COG2101=warning;COG2102=none");
+        var build = project.Build($"-p:CognovaSarifLog={sarif}", $"-p:CognovaReportJson={report}", "-p:CognovaRuleSeverity=COG2101=warning%3BCOG2102=none");
 
         Assert.True(build.ExitCode != 0, build.ToString());
-        Assert.Equal("warning", Assert.Single(build.WithCode("COG2101")).Severity);
+        Assert.Equal("warning", build.Single("COG2101").Severity);
         Assert.Empty(build.WithCode("COG2102"));
 
         using var log = JsonDocument.Parse(File.ReadAllText(sarif));
@@ -159,7 +159,7 @@ public sealed class SqlGateTests
         var build = project.Build();
 
         Assert.True(build.ExitCode != 0, build.ToString());
-        var malformed = Assert.Single(build.WithCode("COG3005"));
+        var malformed = build.Single("COG3005");
         Assert.Equal(project.PathOf("Migrations/migrations.lock.json"), malformed.File);
         Assert.Equal(4, malformed.Line);
         Assert.True(malformed.Column > 0);

@@ -24,6 +24,19 @@ public sealed partial class BuildResult
 
     public IReadOnlyList<BuildDiagnostic> WithCode(string code) => Diagnostics.Where(d => d.Code == code).ToList();
 
+    /// <summary>The one diagnostic with <paramref name="code"/>; otherwise fails with the whole build output.</summary>
+    public BuildDiagnostic Single(string code)
+    {
+        var matches = WithCode(code);
+        return matches.Count == 1
+            ? matches[0]
+            : throw new Xunit.Sdk.XunitException($"Expected one {code}, found {matches.Count}.\n{this}");
+    }
+
+    /// <summary>Errors and warnings with a Cognova code (messages such as COG3007 left out).</summary>
+    public IReadOnlyList<BuildDiagnostic> CognovaProblems
+        => Diagnostics.Where(d => d.Code.StartsWith("COG", StringComparison.Ordinal) && d.Severity != "message").ToList();
+
     public IReadOnlyList<BuildDiagnostic> Errors => Diagnostics.Where(d => d.Severity == "error").ToList();
 
     public override string ToString() => $"exit code {ExitCode}\n{Output}";

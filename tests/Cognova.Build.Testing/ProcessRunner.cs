@@ -4,9 +4,9 @@ using System.Text;
 namespace Cognova.Build.Testing;
 
 /// <summary>
-/// Runs a command to completion and captures its output. Output is read with events and the wait
-/// ends when the process exits, so a grandchild that keeps the pipes open (a compiler server, a
-/// database server) cannot hang a test.
+/// Runs a command to completion and captures all of its output. After the process exits, the
+/// wait for the end of its output is bounded, so a grandchild that keeps the pipes open (a compiler
+/// server, a database server) cannot hang a test.
 /// </summary>
 public static class ProcessRunner
 {
@@ -44,9 +44,11 @@ public static class ProcessRunner
 
         var output = new StringBuilder();
         var error = new StringBuilder();
+        var outputClosed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var errorClosed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var process = new Process { StartInfo = info };
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(error, e.Data);
+        process.OutputDataReceived += (_, e) => Append(output, e.Data, outputClosed);
+        process.ErrorDataReceived += (_, e) => Append(error, e.Data, errorClosed);
         process.Start();
         process.StandardInput.Close();
         process.BeginOutputReadLine();
@@ -59,8 +61,8 @@ public static class ProcessRunner
             throw new TimeoutException($"'{fileName} {string.Join(' ', arguments)}' did not finish within {limit}.\n{output}\n{error}");
         }
 
-        // Give the event handlers a moment to drain what the process wrote last.
-        process.WaitForExit(TimeSpan.FromSeconds(5));
+        // The process has exited; read what it wrote last, up to the end of both streams.
+        Task.WaitAll([outputClosed.Task, errorClosed.Task], TimeSpan.FromSeconds(30));
         lock (output)
         {
             lock (error)
@@ -70,10 +72,11 @@ public static class ProcessRunner
         }
     }
 
-    private static void Append(StringBuilder buffer, string? line)
+    private static void Append(StringBuilder buffer, string? line, TaskCompletionSource closed)
     {
         if (line is null)
         {
+            closed.TrySetResult();
             return;
         }
 

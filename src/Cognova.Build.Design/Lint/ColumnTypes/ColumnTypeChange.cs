@@ -94,11 +94,20 @@ public static class ColumnTypeChange
     private static TypeChange FamilyChange(TypePair pair)
     {
         var (from, to) = (pair.From, pair.To);
-        var unknown = from.Family == PostgresTypeFamily.UserDefined ? from : to.Family == PostgresTypeFamily.UserDefined ? to : null;
-        var unknownNote = unknown is null ? "" : $"; {unknown} is not a built-in type (an enum, domain or extension type)";
-        return from.Family == to.Family
-            ? pair.Lossy($"changes to a different {Described(from.Family)} type: existing values must be cast and may fail{unknownNote}")
-            : pair.Lossy($"changes the type family ({Described(from.Family)} to {Described(to.Family)}): existing values must be cast and may fail{unknownNote}");
+        var unknownNote = (from.Family, to.Family) switch
+        {
+            (PostgresTypeFamily.UserDefined, PostgresTypeFamily.UserDefined) => "; neither is a built-in type (they are enum, domain or extension types)",
+            (PostgresTypeFamily.UserDefined, _) => $"; {from} is not a built-in type (an enum, domain or extension type)",
+            (_, PostgresTypeFamily.UserDefined) => $"; {to} is not a built-in type (an enum, domain or extension type)",
+            _ => "",
+        };
+        if (from.Family != to.Family)
+        {
+            return pair.Lossy($"changes the type family ({Described(from.Family)} to {Described(to.Family)}): existing values must be cast and may fail{unknownNote}");
+        }
+
+        var different = from.Family == PostgresTypeFamily.Other ? "a different type" : $"a different {Described(from.Family)} type";
+        return pair.Lossy($"changes to {different}: existing values must be cast and may fail{unknownNote}");
     }
 
     private static string Described(PostgresTypeFamily family) => family switch

@@ -35,8 +35,8 @@ internal static class TemporalTypeRules
                 "reads each value as local time in the session time zone (PostgreSQL 12+ skips the rewrite only when that "
                 + "time zone is UTC, which this check cannot know)"),
             (TimestampTz, Timestamp) => (TypeChangeKind.Lossy,
-                "turns each instant into local time in the session time zone: the time zone information, which point in "
-                + "time a value is, is dropped"),
+                "turns each instant into local time in the session time zone: the time zone information is dropped, so a "
+                + "value no longer says which absolute point in time it is"),
             (Timestamp or TimestampTz, "date") => (TypeChangeKind.Lossy, "drops the time of day from each value"),
             (Timestamp or TimestampTz, Time or TimeTz) => (TypeChangeKind.Lossy, "drops the date from each value, keeping only the time of day"),
             (Time, TimeTz) => (TypeChangeKind.Rewrite, "attaches the session time zone's current UTC offset to each value"),

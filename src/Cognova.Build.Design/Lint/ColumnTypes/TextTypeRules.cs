@@ -32,7 +32,7 @@ internal static class TextTypeRules
         }
 
         return MaxTextLength(from) is int longest && longest <= limit
-            ? pair.Rewrite($"keeps every value: the text form of a {from.Name} has at most {longest} characters")
+            ? pair.Rewrite($"keeps every value: the text form of any {from.Name} value has at most {longest} characters")
             : pair.Lossy($"stores the text form of each value in at most {limit} characters: longer values are rejected");
     }
 
