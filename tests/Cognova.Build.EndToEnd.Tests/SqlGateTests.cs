@@ -120,6 +120,35 @@ public sealed class SqlGateTests
     }
 
     [Fact]
+    public void Review_point_warnings_obey_NoWarn_and_WarningsAsErrors()
+    {
+        using var project = TestProject.FromFixture("Shop", Feed);
+        project.Write("Migrations/20300101000000_UniqueName.cs", """
+            using Microsoft.EntityFrameworkCore.Infrastructure;
+            using Microsoft.EntityFrameworkCore.Migrations;
+
+            namespace Shop.Migrations;
+
+            [DbContext(typeof(ShopContext))]
+            [Migration("20300101000000_UniqueName")]
+            public partial class UniqueName : Migration
+            {
+                protected override void Up(MigrationBuilder migrationBuilder)
+                    => migrationBuilder.CreateIndex(name: "IX_products_name", table: "products", column: "name", unique: true);
+            }
+            """);
+
+        var warned = project.Build();
+        Assert.True(warned.ExitCode == 0, warned.ToString());
+        Assert.Equal(["COG2204", "COG2301"], warned.CognovaProblems.Where(d => d.Severity == "warning").Select(d => d.Code).Order());
+
+        var strict = project.Build("-p:NoWarn=COG2301", "-p:WarningsAsErrors=COG2204");
+        Assert.True(strict.ExitCode != 0, strict.ToString());
+        Assert.Equal("error", strict.Single("COG2204").Severity);
+        Assert.Empty(strict.WithCode("COG2301"));
+    }
+
+    [Fact]
     public void Sarif_and_json_reports_are_written_and_rule_severity_is_configurable()
     {
         using var project = TestProject.FromFixture("Cleanup", Feed);

@@ -34,22 +34,31 @@ public sealed partial class MigrationSourceMap
         var builder = up.Groups["builder"].Value;
         var calls = new List<SourceLocation>();
         var code = Blank(text);
-        var depth = 0;
-        var start = code.IndexOf('{', up.Index + up.Length);
-        if (start < 0)
+        var start = up.Index + up.Length;
+        while (start < code.Length && char.IsWhiteSpace(code[start]))
         {
-            return new MigrationSourceMap([], classLocation);
+            start++;
         }
 
+        // A block body ends at its closing brace; an expression body (=> …) at its semicolon.
+        var expressionBody = code.AsSpan(start).StartsWith("=>");
+        var depth = 0;
         var call = new Regex(@"\G" + Regex.Escape(builder) + @"\s*\.\s*[A-Za-z_]\w*\s*(<[^()]*?>)?\s*\(");
         for (var i = start; i < code.Length; i++)
         {
             var c = code[i];
-            if (c == '{')
+            if (c is '{' or '(')
             {
                 depth++;
             }
-            else if (c == '}' && --depth == 0)
+            else if (c is '}' or ')')
+            {
+                if (--depth == 0 && !expressionBody && c == '}')
+                {
+                    break;
+                }
+            }
+            else if (c == ';' && expressionBody && depth == 0)
             {
                 break;
             }

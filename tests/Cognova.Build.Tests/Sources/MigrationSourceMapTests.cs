@@ -39,6 +39,16 @@ public sealed class MigrationSourceMapTests
     }
 
     [Fact]
+    public void Reads_an_expression_bodied_Up_method()
+    {
+        var lines = "class M : Migration\n{\n    protected override void Up(MigrationBuilder b)\n        => b.CreateIndex(name: \"IX\", table: \"t\", column: \"c\");\n\n    void Other() => b.DropTable(\"x\");\n}".Split('\n');
+
+        var map = MigrationSourceMap.Build(Class, lines);
+
+        Assert.Equal(new SourceLocation("/m/Cleanup.cs", 4, 12), map.OperationAt(0, 1));
+    }
+
+    [Fact]
     public void Falls_back_to_the_class_when_the_calls_and_operations_disagree()
     {
         var map = MigrationSourceMap.Build(Class, Migration.Split('\n'));
