@@ -2,7 +2,9 @@
 # Cognova.Build benchmark: prints a Markdown table comparing
 #   1. a no-op `dotnet build` of the sample app with the package vs without it, and
 #   2. the drift check alone (the design host, run directly) after a model change vs
-#      `dotnet ef migrations has-pending-model-changes --no-build`.
+#      `dotnet ef migrations has-pending-model-changes --no-build`, and
+#   3. the full check (drift + SQL rules + lock, the host run directly) on a generated project with
+#      200 migrations, cold (lock deleted) and warm (lock present), vs the drift-only check on the sample.
 # Progress goes to stderr, the table to stdout. See bench/README.md.
 #
 # Knobs (environment):
@@ -18,6 +20,8 @@ if ! [[ "$RUNS" =~ ^[1-9][0-9]*$ ]]; then
 fi
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# Measurement 3's generated project (bench/gen-migrations.py): this many tables, one migration each.
+MIGRATIONS=200
 SAMPLE="$REPO/samples/Cognova.Sample"
 PROJECT_NAME="Cognova.Sample"
 
@@ -267,12 +271,150 @@ done
 log "host reported: $(grep -m1 'error COG1001' "$LOGS/host-1.out" | sed 's/.*error COG1001: //')"
 
 # ---------------------------------------------------------------------------------------------
-# 5. The table.
+# 5. Measurement 3: the full check (drift + SQL rules + lock) on a generated project with
+#    $MIGRATIONS migrations, cold (lock deleted, so computed and written) and warm (lock present),
+#    against the drift-only check on the sample.
+# ---------------------------------------------------------------------------------------------
+command -v python3 >/dev/null || die "python3 is needed to generate the $MIGRATIONS-migration project"
+BIG="$WORK/bench$MIGRATIONS"
+BIG_NAME="Bench200"
+BIG_PROJ="$BIG/$BIG_NAME.csproj"
+BIG_MIGRATIONS="$BIG/Data/Migrations"
+BIG_LOCK="$BIG_MIGRATIONS/migrations.lock.json"
+log "generating a project with $MIGRATIONS tables and $MIGRATIONS migrations (bench/gen-migrations.py)"
+python3 "$REPO/bench/gen-migrations.py" "$BIG" "$MIGRATIONS" "$VERSION" || die "bench/gen-migrations.py failed"
+[[ -f "$BIG_PROJ" ]] || die "bench/gen-migrations.py wrote no $BIG_NAME.csproj"
+
+# The model snapshot: `dotnet ef migrations add` on the compiled model, then only its snapshot is kept.
+# This first build runs without the checks, which would (rightly) stop at the missing snapshot.
+cd "$WORK"
+run_logged big-build-nocheck dotnet build "${BUILD_FLAGS[@]}" -p:CognovaEnabled=false "$BIG_PROJ"
+[[ $RC -eq 0 ]] || die "build of the generated project failed (exit $RC)" "$LOGS/big-build-nocheck.out" "$LOGS/big-build-nocheck.err"
+log "  built without the checks in ${ELAPSED_MS} ms; adding the model snapshot with dotnet ef"
+cd "$REPO"
+run_logged big-ef-add dotnet tool run dotnet-ef migrations add Snapshot --no-build --project "$BIG_PROJ" --output-dir Data/Migrations
+[[ $RC -eq 0 ]] || die "dotnet ef migrations add Snapshot failed (exit $RC)" "$LOGS/big-ef-add.out" "$LOGS/big-ef-add.err"
+[[ -f "$BIG_MIGRATIONS/BenchContextModelSnapshot.cs" ]] || die "dotnet ef wrote no Data/Migrations/BenchContextModelSnapshot.cs" "$LOGS/big-ef-add.out"
+snapshot_migration=("$BIG_MIGRATIONS"/*_Snapshot.cs)
+[[ -f "${snapshot_migration[0]}" ]] || die "dotnet ef wrote no *_Snapshot.cs migration" "$LOGS/big-ef-add.out"
+# Sanity check of the hand-written migrations: together they name the same tables, keys, foreign keys
+# and indexes as the migration EF generated from the model.
+diff <(grep -oh 'name: "[^"]*"' "${snapshot_migration[0]}" | sort -u) \
+    <(grep -oh 'name: "[^"]*"' "$BIG_MIGRATIONS"/*_AddTable*.cs | sort -u) >"$LOGS/big-names.diff" ||
+    die "the generated migrations do not name what EF's own migration of the model names" "$LOGS/big-names.diff"
+rm -f "$BIG_MIGRATIONS"/*_Snapshot.cs "$BIG_MIGRATIONS"/*_Snapshot.Designer.cs
+
+# The build with the checks: no drift and no error. It is the first local build, so it writes the lock.
+cd "$WORK"
+log "building the generated project with the checks (writes $(basename "$BIG_LOCK"))"
+run_logged big-build dotnet build --no-restore "${BUILD_FLAGS[@]}" "$BIG_PROJ"
+if [[ $RC -ne 0 ]] || grep -q 'error COG' "$LOGS/big-build.out"; then
+    grep 'COG[0-9]' "$LOGS/big-build.out" | sort -u | head -n 20 >&2 || true
+    die "the build of the generated project reported errors (exit $RC)" "$LOGS/big-build.out" "$LOGS/big-build.err"
+fi
+[[ -f "$BIG_LOCK" ]] || die "the build did not write $BIG_LOCK" "$LOGS/big-build.out"
+locked_count=$(grep -c '"id": "2024' "$BIG_LOCK" || true)
+[[ "$locked_count" -eq "$MIGRATIONS" ]] || die "the lock file has $locked_count migrations, expected $MIGRATIONS" "$BIG_LOCK"
+# MSBuild prints each warning twice (as it happens and in the summary), hence sort -u on whole lines.
+BIG_BUILD_WARNINGS=$(grep 'warning COG[0-9]' "$LOGS/big-build.out" | sort -u | grep -o 'warning COG[0-9]*' | sort | uniq -c |
+    awk '{ printf "%s%s × %s", sep, $1, $3; sep = ", " }' || true)
+log "  built with the checks in ${ELAPSED_MS} ms; lock has $locked_count migrations; check warnings: ${BIG_BUILD_WARNINGS:-none}"
+cp "$BIG_LOCK" "$TMP/big-lock.saved"
+
+run_logged big-props dotnet msbuild "$BIG_PROJ" "${BUILD_FLAGS[@]}" \
+    -getProperty:TargetPath -getProperty:ProjectDepsFilePath -getProperty:ProjectRuntimeConfigFilePath \
+    -getProperty:NuGetPackageFolders -getProperty:IntermediateOutputPath
+[[ $RC -eq 0 ]] || die "could not read the generated project's properties" "$LOGS/big-props.out" "$LOGS/big-props.err"
+big_prop() { sed -n "s/^ *\"$1\": \"\(.*\)\",\{0,1\} *\$/\1/p" "$LOGS/big-props.out" | sed 's#\\\\#/#g'; }
+BIG_DLL="$(big_prop TargetPath)"
+BIG_OBJ="$BIG/$(big_prop IntermediateOutputPath)"
+BIG_SOURCES="${BIG_OBJ%/}/$BIG_NAME.cognova.sources"
+for f in "$BIG_DLL" "$(big_prop ProjectDepsFilePath)" "$(big_prop ProjectRuntimeConfigFilePath)" "$BIG_SOURCES"; do
+    [[ -f "$f" ]] || die "expected file missing: $f" "$LOGS/big-props.out"
+done
+cp "$BIG_SOURCES" "$TMP/big-sources.saved"
+FULL_CMD=(dotnet exec --depsfile "$(big_prop ProjectDepsFilePath)" --runtimeconfig "$(big_prop ProjectRuntimeConfigFilePath)")
+IFS=';' read -r -a folders <<<"$(big_prop NuGetPackageFolders)"
+for folder in "${folders[@]}"; do
+    if [[ -n "$folder" ]]; then FULL_CMD+=(--additionalprobingpath "${folder%/}"); fi
+done
+FULL_CMD+=("$HOST_DLL" check --assembly "$BIG_DLL" --project "$BIG_PROJ" --project-dir "$BIG" --sources "$BIG_SOURCES"
+    --drift error --sql-check true --lock-check true)
+DRIFT_ONLY_CMD=("${HOST_CMD[@]}" --drift error --sql-check false --lock-check false)
+
+# full_run NAME EXPECT_LOCK_WRITE: one full check of the generated project; it must exit 0 and print no
+# error. With EXPECT_LOCK_WRITE=1 the lock was deleted and must come back identical to the build's;
+# otherwise the lock must stay untouched.
+full_run() {
+    local name=$1 expect_write=$2 before=""
+    [[ "$expect_write" == 1 ]] || before="$(stat -c '%y %s' "$BIG_LOCK")"
+    run_logged "$name" "${FULL_CMD[@]}"
+    if [[ $RC -ne 0 ]] || grep -q 'error COG' "$LOGS/$name.out"; then
+        die "the full check of the generated project exited with $RC (expected 0, no error)" "$LOGS/$name.out" "$LOGS/$name.err"
+    fi
+    if [[ "$expect_write" == 1 ]]; then
+        cmp -s "$BIG_LOCK" "$TMP/big-lock.saved" || die "$name: the lock written by the host differs from the one the build wrote" "$LOGS/$name.out"
+    else
+        [[ "$(stat -c '%y %s' "$BIG_LOCK")" == "$before" ]] || die "$name: the host rewrote a lock file that was up to date" "$LOGS/$name.out"
+    fi
+}
+
+# The first host run after a build: rebuild the assembly (Program.cs changed) without the checks, so
+# no host has run since. The OS file cache stays warm (the bench cannot drop it); there is no JIT cache
+# to drop. Lock deleted, as in the cold runs. One figure: it cannot be repeated.
+echo 'Console.WriteLine("rebuilt by the bench");' >>"$BIG/Program.cs"
+run_logged big-rebuild dotnet build --no-restore "${BUILD_FLAGS[@]}" -p:CognovaEnabled=false "$BIG_PROJ"
+[[ $RC -eq 0 ]] || die "rebuild of the generated project failed (exit $RC)" "$LOGS/big-rebuild.out" "$LOGS/big-rebuild.err"
+grep -q 'Bench200 ->' "$LOGS/big-rebuild.out" || die "the rebuild did not produce the assembly" "$LOGS/big-rebuild.out"
+[[ -f "$BIG_SOURCES" ]] || cp "$TMP/big-sources.saved" "$BIG_SOURCES"
+rm -f "$BIG_LOCK"
+log "first host run after the rebuild (full check, lock deleted)"
+full_run big-first 1
+FIRST_FULL=$ELAPSED_MS
+log "  ${FIRST_FULL} ms"
+
+log "full check of $MIGRATIONS migrations: $RUNS runs each, interleaved (cold: lock deleted, warm: lock present, drift-only on the sample, ...)"
+FULL_COLD=""
+FULL_WARM=""
+DRIFT_ONLY=""
+cd "$REPO"
+for i in $(seq 1 "$RUNS"); do
+    rm -f "$BIG_LOCK"
+    full_run "full-cold-$i" 1
+    c=$ELAPSED_MS
+    full_run "full-warm-$i" 0
+    w=$ELAPSED_MS
+    run_logged "drift-only-$i" "${DRIFT_ONLY_CMD[@]}"
+    d=$ELAPSED_MS
+    if [[ $RC -ne 1 ]] || ! grep -q 'error COG1001' "$LOGS/drift-only-$i.out"; then
+        die "the drift-only check of the sample exited with $RC (expected 1 with error COG1001, the model change)" "$LOGS/drift-only-$i.out" "$LOGS/drift-only-$i.err"
+    fi
+    if grep -o 'COG[0-9][0-9][0-9][0-9]' "$LOGS/drift-only-$i.out" | grep -qv COG1001; then
+        die "the drift-only check of the sample reported more than the drift" "$LOGS/drift-only-$i.out"
+    fi
+    FULL_COLD="$FULL_COLD $c"
+    FULL_WARM="$FULL_WARM $w"
+    DRIFT_ONLY="$DRIFT_ONLY $d"
+    log "  run $i/$RUNS: cold ${c} ms, warm ${w} ms, drift-only sample ${d} ms"
+done
+
+log "one warm full run with --verbose for the step timings"
+run_logged full-verbose "${FULL_CMD[@]}" --verbose
+[[ $RC -eq 0 ]] || die "the verbose full check exited with $RC" "$LOGS/full-verbose.out" "$LOGS/full-verbose.err"
+STEPS="$(grep '^cognova: ' "$LOGS/full-verbose.out" | grep -v '^cognova: ef: ' || true)"
+[[ -n "$STEPS" ]] || die "the verbose run printed no 'cognova:' lines" "$LOGS/full-verbose.out"
+STEPS_MS=$ELAPSED_MS
+
+# ---------------------------------------------------------------------------------------------
+# 6. The table.
 # ---------------------------------------------------------------------------------------------
 m_with=$(echo "$NOOP_WITH" | median)
 m_without=$(echo "$NOOP_WITHOUT" | median)
 m_host=$(echo "$DRIFT_HOST" | median)
 m_ef=$(echo "$DRIFT_EF" | median)
+m_cold=$(echo "$FULL_COLD" | median)
+m_warm=$(echo "$FULL_WARM" | median)
+m_drift_only=$(echo "$DRIFT_ONLY" | median)
 WALL_S=$(awk -v ns="$(($(date +%s%N) - WALL_START))" 'BEGIN { printf "%.0f", ns / 1e9 }')
 
 cat <<EOF
@@ -283,11 +425,25 @@ cat <<EOF
 |---|---:|---:|---:|---:|:---:|
 | no-op \`dotnet build\`, with package vs without (median ms) | $m_with | $m_without | $(ratio "$m_with" "$m_without") | ≤ 1.05 | $(meets "$m_with" "$m_without" 1.05) |
 | drift check after a model change: design host vs \`dotnet ef migrations has-pending-model-changes --no-build\` (median ms) | $m_host | $m_ef | $(ratio "$m_host" "$m_ef") | ≤ 0.35 | $(meets "$m_host" "$m_ef" 0.35) |
+| full check (drift + rules + lock), $MIGRATIONS migrations, cold: lock deleted, computed and written (median ms) | $m_cold | | | ≤ 3000 ms | $(meets "$m_cold" 1 3000) |
+| full check, $MIGRATIONS migrations, first host run after a rebuild, lock deleted (single run, ms) | $FIRST_FULL | | | ≤ 3000 ms | $(meets "$FIRST_FULL" 1 3000) |
+| full check, $MIGRATIONS migrations, cold vs drift-only check on the sample (median ms) | $m_cold | $m_drift_only | $(ratio "$m_cold" "$m_drift_only") | ≤ 1.5 | $(meets "$m_cold" "$m_drift_only" 1.5) |
+| full check, $MIGRATIONS migrations, warm: lock present vs drift-only check on the sample (median ms) | $m_warm | $m_drift_only | $(ratio "$m_warm" "$m_drift_only") | ≤ 1.5 | $(meets "$m_warm" "$m_drift_only" 1.5) |
 
 - runs per side: $RUNS (interleaved), nproc: $(nproc), .NET SDK: $SDK_VERSION, package: Cognova.Build $VERSION
 - no-op build, with (ms):$NOOP_WITH
 - no-op build, without (ms):$NOOP_WITHOUT
 - design host (ms):$DRIFT_HOST
 - dotnet ef (ms):$DRIFT_EF
+- full check, $MIGRATIONS migrations, cold (ms):$FULL_COLD
+- full check, $MIGRATIONS migrations, warm (ms):$FULL_WARM
+- drift-only check on the sample (\`--drift error --sql-check false --lock-check false\`, after the model change, exit 1) (ms):$DRIFT_ONLY
+- checks in the build of the $MIGRATIONS-migration project: ${BIG_BUILD_WARNINGS:-no warning, no error}
 - total wall time: ${WALL_S} s
+
+Step timings of one warm full check of the $MIGRATIONS-migration project (\`--verbose\`, ${STEPS_MS} ms in all with the verbose output; EF's own \`ef:\` lines left out):
+
+\`\`\`
+$STEPS
+\`\`\`
 EOF

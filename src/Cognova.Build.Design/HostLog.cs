@@ -18,7 +18,7 @@ public sealed class HostLog(TextWriter output, bool verbose)
     {
         if (verbose)
         {
-            output.WriteLine(Prefix + message);
+            output.WriteLine(Prefix + Diagnostics.SecretMasker.Apply(message));
         }
     }
 

@@ -31,7 +31,7 @@ catch (Exception ex)
 {
     // A stack trace only for those who asked for detail (CognovaVerbose).
     var detail = args.Contains("--verbose") ? ex.ToString() : $"{ex.GetType().Name}: {ex.Message}";
-    Console.Error.WriteLine("Cognova.Build design host failed: " + detail);
+    Console.Error.WriteLine("Cognova.Build design host failed: " + SecretMasker.Apply(detail));
     return 3;
 }
 

@@ -35,7 +35,7 @@ public sealed class DiagnosticWriter(TextWriter output)
             WarningCount++;
         }
 
-        var lines = diagnostic.Message.Replace("\r\n", "\n").Split('\n');
+        var lines = SecretMasker.Apply(diagnostic.Message).Replace("\r\n", "\n").Split('\n');
         output.WriteLine($"{FormatOrigin(diagnostic)}: {FormatSeverity(diagnostic.Severity)} {diagnostic.Code}: {lines[0]}");
         foreach (var line in lines.Skip(1))
         {
