@@ -41,6 +41,26 @@ public sealed class DriftCheckTests
     }
 
     [Fact]
+    public void The_build_passes_once_the_printed_command_adds_the_migration()
+    {
+        using var project = TestProject.FromFixture("Shop", Feed);
+        project.Replace("Model.cs", "public decimal Price { get; set; }", "public decimal Price { get; set; }\n\n    public string? Description { get; set; }");
+        var drifted = project.Build();
+        Assert.Contains("--no-build", drifted.Single("COG1001").Message);
+
+        // The command from the message, through the dotnet-ef pinned in the repository's tool manifest.
+        Assert.Equal(0, DotNet.Run(RepositoryPaths.Root, "tool", "restore").ExitCode);
+        var add = DotNet.Run(
+            RepositoryPaths.Root,
+            "tool", "run", "dotnet-ef", "migrations", "add", "AddDescription", "--context", "ShopContext", "--no-build", "--project", project.ProjectFile);
+        Assert.True(add.ExitCode == 0, add.All);
+
+        var fixedBuild = project.Build();
+        Assert.True(fixedBuild.ExitCode == 0, fixedBuild.ToString());
+        Assert.Empty(fixedBuild.CognovaProblems);
+    }
+
+    [Fact]
     public void A_removed_entity_is_reported_as_a_removed_table_with_its_foreign_key()
     {
         using var project = TestProject.FromFixture("Shop", Feed);

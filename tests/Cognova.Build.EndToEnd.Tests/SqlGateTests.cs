@@ -89,24 +89,13 @@ public sealed class SqlGateTests
     public void Raw_delete_without_where_and_truncate_are_errors_and_harmless_sql_is_not()
     {
         using var project = TestProject.FromFixture("Shop", Feed);
-        project.Write("Migrations/20300101000000_RawSql.cs", """
-            using Microsoft.EntityFrameworkCore.Infrastructure;
-            using Microsoft.EntityFrameworkCore.Migrations;
-
-            namespace Shop.Migrations;
-
-            [DbContext(typeof(ShopContext))]
-            [Migration("20300101000000_RawSql")]
-            public partial class RawSql : Migration
+        WriteShopMigration(project, "20300101000000_RawSql", """
             {
-                protected override void Up(MigrationBuilder migrationBuilder)
-                {
-                    migrationBuilder.Sql("-- DROP TABLE products\nUPDATE products SET name = 'x' WHERE id = 1;");
-                    migrationBuilder.Sql("DELETE FROM products;");
-                    migrationBuilder.Sql("SELECT 'DROP TABLE products';");
-                    migrationBuilder.Sql("TRUNCATE categories;");
-                    migrationBuilder.Sql(@"DO $body$ BEGIN PERFORM count(*) FROM products; END $body$;");
-                }
+                migrationBuilder.Sql("-- DROP TABLE products\nUPDATE products SET name = 'x' WHERE id = 1;");
+                migrationBuilder.Sql("DELETE FROM products;");
+                migrationBuilder.Sql("SELECT 'DROP TABLE products';");
+                migrationBuilder.Sql("TRUNCATE categories;");
+                migrationBuilder.Sql(@"DO $body$ BEGIN PERFORM count(*) FROM products; END $body$;");
             }
             """);
 
@@ -123,19 +112,8 @@ public sealed class SqlGateTests
     public void Review_point_warnings_obey_NoWarn_and_WarningsAsErrors()
     {
         using var project = TestProject.FromFixture("Shop", Feed);
-        project.Write("Migrations/20300101000000_UniqueName.cs", """
-            using Microsoft.EntityFrameworkCore.Infrastructure;
-            using Microsoft.EntityFrameworkCore.Migrations;
-
-            namespace Shop.Migrations;
-
-            [DbContext(typeof(ShopContext))]
-            [Migration("20300101000000_UniqueName")]
-            public partial class UniqueName : Migration
-            {
-                protected override void Up(MigrationBuilder migrationBuilder)
-                    => migrationBuilder.CreateIndex(name: "IX_products_name", table: "products", column: "name", unique: true);
-            }
+        WriteShopMigration(project, "20300101000000_UniqueName", """
+            => migrationBuilder.CreateIndex(name: "IX_products_name", table: "products", column: "name", unique: true);
             """);
 
         var warned = project.Build();
@@ -192,5 +170,30 @@ public sealed class SqlGateTests
         Assert.Equal(project.PathOf("Migrations/migrations.lock.json"), malformed.File);
         Assert.Equal(4, malformed.Line);
         Assert.True(malformed.Column > 0);
+    }
+
+    /// <summary>
+    /// Adds a hand-written migration to the Shop fixture. The file starts with the usings, namespace
+    /// and attributes (10 lines), so the body starts on line 11 of the file.
+    /// </summary>
+    private static void WriteShopMigration(TestProject project, string id, string upBody)
+    {
+        var className = id[(id.IndexOf('_') + 1)..];
+        var body = string.Join("\n", upBody.Split('\n').Select(line => "        " + line));
+        project.Write($"Migrations/{id}.cs", $$"""
+            using Microsoft.EntityFrameworkCore.Infrastructure;
+            using Microsoft.EntityFrameworkCore.Migrations;
+
+            namespace Shop.Migrations;
+
+            [DbContext(typeof(ShopContext))]
+            [Migration("{{id}}")]
+            public partial class {{className}} : Migration
+            {
+                protected override void Up(MigrationBuilder migrationBuilder)
+            {{body}}
+            }
+
+            """);
     }
 }

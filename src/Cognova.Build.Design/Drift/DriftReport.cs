@@ -35,7 +35,9 @@ public static class DriftReport
                       + $"(compared with the snapshot of {drift.LatestMigrationId ?? "the latest migration"}):";
         var lines = new List<string> { summary };
         lines.AddRange(changes.Select(c => "- " + c));
-        lines.Add($"Add a migration: dotnet ef migrations add <Name> --context {drift.ContextName}");
+        // --no-build: this build already compiled the model, and a plain "dotnet ef migrations add"
+        // would rebuild, meet this same error and stop.
+        lines.Add($"Add a migration: dotnet ef migrations add <Name> --context {drift.ContextName} --no-build");
         return new Diagnostic(
             DiagnosticCodes.ModelDrift,
             severity,

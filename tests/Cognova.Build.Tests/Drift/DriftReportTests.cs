@@ -39,7 +39,7 @@ public sealed class DriftReportTests
                 "AppDbContext: the model has 2 changes that no migration captures (compared with the snapshot of 20240101_Init):",
                 "- column tags.weight: added (integer, not null)",
                 "- table legacy: removed",
-                "Add a migration: dotnet ef migrations add <Name> --context AppDbContext",
+                "Add a migration: dotnet ef migrations add <Name> --context AppDbContext --no-build",
             ],
             diagnostic.Message.Split('\n'));
     }
