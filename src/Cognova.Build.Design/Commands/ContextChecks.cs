@@ -69,6 +69,7 @@ internal sealed class ContextChecks(
     private void CheckContext(DesignTimeContexts contexts, Type type, ApprovalRequest? approval)
     {
         var contextLocation = sources.FindClass(type.Name);
+        var snapshotTask = SnapshotLoader.StartLoading(type.Assembly, type);
         DbContext context;
         try
         {
@@ -92,7 +93,13 @@ internal sealed class ContextChecks(
             var report = new ContextReport(type.Name);
             Report.Contexts.Add(report);
             var reporter = new HostReporter(log);
-            var drift = log.Step($"diff {type.Name} model against snapshot", () => DriftDetector.Detect(context, reporter));
+            // SQL generation runs on a second instance of the context (EF Core contexts are not
+            // thread-safe) while this thread compares the model with the snapshot.
+            var scriptsTask = settings.SqlCheck || settings.LockCheck || approval is not null
+                ? Task.Run(() => GenerateScripts(contexts, type))
+                : null;
+            var snapshot = log.Step("build model snapshot", () => snapshotTask.GetAwaiter().GetResult());
+            var drift = log.Step($"diff {type.Name} model against snapshot", () => DriftDetector.Detect(context, reporter, snapshot));
             var snapshotLocation = drift.SnapshotTypeName is null ? null : sources.FindClass(drift.SnapshotTypeName);
             CheckDrift(drift, snapshotLocation ?? contextLocation, report);
 
@@ -101,7 +108,7 @@ internal sealed class ContextChecks(
                 return;
             }
 
-            var scripts = log.Step($"generate SQL of {type.Name} migrations", () => MigrationScripts.Generate(context));
+            var scripts = scriptsTask!.GetAwaiter().GetResult();
             var findings = log.Step("apply SQL rules", () => settings.SqlCheck ? scripts.SelectMany(_linter.Lint).ToList() : []);
             var lockPath = LockPathFor(snapshotLocation);
             report.LockFile = lockPath;
@@ -118,6 +125,12 @@ internal sealed class ContextChecks(
                 VerifyLock(type.Name, locked, scripts, findings, lockPath, placed);
             }
         }
+    }
+
+    private IReadOnlyList<MigrationScript> GenerateScripts(DesignTimeContexts contexts, Type type)
+    {
+        using var second = contexts.Create(type);
+        return log.Step($"generate SQL of {type.Name} migrations", () => MigrationScripts.Generate(second));
     }
 
     private void CheckDrift(ModelDrift drift, SourceLocation? location, ContextReport report)

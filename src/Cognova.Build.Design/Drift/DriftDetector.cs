@@ -14,11 +14,12 @@ namespace Cognova.Build.Design.Drift;
 /// </summary>
 internal static class DriftDetector
 {
-    public static ModelDrift Detect(DbContext context, IOperationReporter reporter)
+    /// <param name="snapshot">The context's snapshot when already built (see <see cref="SnapshotLoader"/>); otherwise EF Core's.</param>
+    public static ModelDrift Detect(DbContext context, IOperationReporter reporter, ModelSnapshot? snapshot = null)
     {
         var migrationsAssembly = context.GetService<IMigrationsAssembly>();
         var contextName = context.GetType().Name;
-        var snapshot = migrationsAssembly.ModelSnapshot;
+        snapshot ??= migrationsAssembly.ModelSnapshot;
         if (snapshot is null)
         {
             return new ModelDrift(contextName, null, null, []);

@@ -24,11 +24,13 @@ internal static class MigrationScripts
             var migration = assembly.CreateMigration(type, provider);
             var model = migration.TargetModel is null ? null : initializer.Initialize(migration.TargetModel);
             var operations = migration.UpOperations;
-            var sql = Join(generator.Generate(operations, model));
+
+            // Each operation's SQL is generated on its own, so that a finding can quote and hash
+            // exactly its statement; the migration's script is those statements in order.
             var perOperation = operations
                 .Select(operation => Join(generator.Generate([operation], model)))
                 .ToList();
-            scripts.Add(new MigrationScript(id, type.Name, operations, perOperation, sql));
+            scripts.Add(new MigrationScript(id, type.Name, operations, perOperation, string.Join("\n", perOperation)));
         }
 
         return scripts;
