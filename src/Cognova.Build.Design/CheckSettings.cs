@@ -30,6 +30,22 @@ public sealed record CheckSettings(
         arguments.Optional("sarif"),
         arguments.Optional("report"));
 
+    /// <summary>
+    /// The settings of a bundle: every check on and failing, the lock read-only. Whatever the build's
+    /// own settings, a bundle never carries drift, unreviewed destructive SQL or unlocked migrations.
+    /// Per-rule severities still apply: a rule a team turned off stays off.
+    /// </summary>
+    public static CheckSettings ForBundle(HostArguments arguments) => new(
+        DiagnosticSeverity.Error,
+        arguments.List("context"),
+        SqlCheck: true,
+        RuleSeverities.Parse(arguments.Optional("rule-severity")),
+        LockCheck: true,
+        LockReadOnly: true,
+        arguments.Optional("lock-file"),
+        SarifLog: null,
+        ReportJson: null);
+
     /// <summary>Parses <c>error</c>, <c>warning</c> or <c>off</c> (also <c>none</c>, <c>false</c>).</summary>
     public static DiagnosticSeverity ParseCheckLevel(string settingName, string value) => value.Trim().ToLowerInvariant() switch
     {

@@ -14,6 +14,7 @@ try
     {
         case "check":
         case "approve":
+        case "bundle":
             CheckCommand.Run(arguments, diagnostics, log);
             break;
         default:

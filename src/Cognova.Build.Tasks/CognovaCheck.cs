@@ -78,6 +78,15 @@ namespace Cognova.Build.Tasks
 
         public string? ApproveReason { get; set; }
 
+        /// <summary>With <c>bundle</c>: the folder the bundle's deps.json and runtimeconfig.json are written to.</summary>
+        public string? BundleStaging { get; set; }
+
+        /// <summary>With <c>bundle</c>: the bundle's file name without extension (<c>efbundle</c>).</summary>
+        public string? BundleName { get; set; }
+
+        /// <summary>With <c>bundle</c>: the bundle's own assemblies, to list in its deps.json.</summary>
+        public string[] BundleAssemblies { get; set; } = Array.Empty<string>();
+
         /// <summary>A file listing the project's C# sources, one per line, to point diagnostics at.</summary>
         public string? SourcesFile { get; set; }
 
@@ -129,7 +138,7 @@ namespace Cognova.Build.Tasks
             }
 
             builder.AppendFileNameIfNotNull(HostAssembly);
-            builder.AppendSwitch(Command == "approve" ? "approve" : "check");
+            builder.AppendSwitch(Command == "approve" || Command == "bundle" ? Command : "check");
             builder.AppendSwitchIfNotNull("--assembly ", ApplicationAssembly);
             builder.AppendSwitchIfNotNull("--project ", ProjectFile);
             builder.AppendSwitchIfNotNull("--project-dir ", ProjectDirectory.TrimEnd('/', '\\'));
@@ -147,6 +156,15 @@ namespace Cognova.Build.Tasks
             if (LockedMode)
             {
                 builder.AppendSwitch("--locked-mode");
+            }
+
+            if (Command == "bundle")
+            {
+                builder.AppendSwitchIfNotNull("--bundle-staging ", NullIfEmpty(BundleStaging));
+                builder.AppendSwitchIfNotNull("--bundle-name ", NullIfEmpty(BundleName));
+                builder.AppendSwitchIfNotNull("--bundle-extra ", BundleAssemblies.Length == 0 ? null : string.Join(";", BundleAssemblies));
+                builder.AppendSwitchIfNotNull("--deps ", DepsFile);
+                builder.AppendSwitchIfNotNull("--runtimeconfig ", RuntimeConfigFile);
             }
 
             if (Command == "approve")

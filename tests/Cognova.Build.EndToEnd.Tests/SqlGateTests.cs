@@ -89,7 +89,7 @@ public sealed class SqlGateTests
     public void Raw_delete_without_where_and_truncate_are_errors_and_harmless_sql_is_not()
     {
         using var project = TestProject.FromFixture("Shop", Feed);
-        WriteShopMigration(project, "20300101000000_RawSql", """
+        project.WriteMigration("20300101000000_RawSql", "Shop", "ShopContext", """
             {
                 migrationBuilder.Sql("-- DROP TABLE products\nUPDATE products SET name = 'x' WHERE id = 1;");
                 migrationBuilder.Sql("DELETE FROM products;");
@@ -112,7 +112,7 @@ public sealed class SqlGateTests
     public void Review_point_warnings_obey_NoWarn_and_WarningsAsErrors()
     {
         using var project = TestProject.FromFixture("Shop", Feed);
-        WriteShopMigration(project, "20300101000000_UniqueName", """
+        project.WriteMigration("20300101000000_UniqueName", "Shop", "ShopContext", """
             => migrationBuilder.CreateIndex(name: "IX_products_name", table: "products", column: "name", unique: true);
             """);
 
@@ -170,30 +170,5 @@ public sealed class SqlGateTests
         Assert.Equal(project.PathOf("Migrations/migrations.lock.json"), malformed.File);
         Assert.Equal(4, malformed.Line);
         Assert.True(malformed.Column > 0);
-    }
-
-    /// <summary>
-    /// Adds a hand-written migration to the Shop fixture. The file starts with the usings, namespace
-    /// and attributes (10 lines), so the body starts on line 11 of the file.
-    /// </summary>
-    private static void WriteShopMigration(TestProject project, string id, string upBody)
-    {
-        var className = id[(id.IndexOf('_') + 1)..];
-        var body = string.Join("\n", upBody.Split('\n').Select(line => "        " + line));
-        project.Write($"Migrations/{id}.cs", $$"""
-            using Microsoft.EntityFrameworkCore.Infrastructure;
-            using Microsoft.EntityFrameworkCore.Migrations;
-
-            namespace Shop.Migrations;
-
-            [DbContext(typeof(ShopContext))]
-            [Migration("{{id}}")]
-            public partial class {{className}} : Migration
-            {
-                protected override void Up(MigrationBuilder migrationBuilder)
-            {{body}}
-            }
-
-            """);
     }
 }

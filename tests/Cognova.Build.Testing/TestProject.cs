@@ -77,6 +77,31 @@ public sealed class TestProject : IDisposable
         Write(relativePath, content.Replace(oldText, newText, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Adds a hand-written migration (no Designer file) to <c>Migrations/</c>. The file starts with the
+    /// usings, namespace and attributes (10 lines), so <paramref name="upBody"/> starts on line 11.
+    /// </summary>
+    public void WriteMigration(string id, string @namespace, string contextType, string upBody)
+    {
+        var className = id[(id.IndexOf('_') + 1)..];
+        var body = string.Join("\n", upBody.Split('\n').Select(line => "        " + line));
+        Write($"Migrations/{id}.cs", $$"""
+            using Microsoft.EntityFrameworkCore.Infrastructure;
+            using Microsoft.EntityFrameworkCore.Migrations;
+
+            namespace {{@namespace}}.Migrations;
+
+            [DbContext(typeof({{contextType}}))]
+            [Migration("{{id}}")]
+            public partial class {{className}} : Migration
+            {
+                protected override void Up(MigrationBuilder migrationBuilder)
+            {{body}}
+            }
+
+            """);
+    }
+
     public void Delete(string relativePath)
     {
         var path = PathOf(relativePath);

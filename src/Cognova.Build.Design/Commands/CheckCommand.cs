@@ -7,7 +7,8 @@ using Cognova.Build.Design.Sources;
 namespace Cognova.Build.Design.Commands;
 
 /// <summary>
-/// <c>check</c> (the build's checks) and <c>approve</c> (record a reviewer's approval, then check).
+/// <c>check</c> (the build's checks), <c>approve</c> (record a reviewer's approval, then check) and
+/// <c>bundle</c> (the strictest check, then the files a migration bundle is made of).
 /// This class touches no EF Core type, so that a project without EF Core's design package gets
 /// COG0002 instead of a type-load failure.
 /// </summary>
@@ -23,7 +24,7 @@ internal static class CheckCommand
         CheckSettings settings;
         try
         {
-            settings = CheckSettings.From(arguments);
+            settings = arguments.Command == "bundle" ? CheckSettings.ForBundle(arguments) : CheckSettings.From(arguments);
         }
         catch (SettingException ex)
         {
@@ -81,6 +82,12 @@ internal static class CheckCommand
                     ? "There is nothing to approve: no migration has an unapproved finding."
                     : $"There is no migration '{approval.Migration}' to approve. Give its id (e.g. 20240101120000_AddTags) or its name (AddTags).",
                 project.ProjectFile));
+        }
+
+        if (arguments.Command == "bundle")
+        {
+            BundleCommand.WriteStaging(arguments, project, checks.Report, diagnostics, log);
+            return;
         }
 
         WriteOutputs(arguments, settings, checks, diagnostics, log);

@@ -90,7 +90,7 @@ internal sealed class ContextChecks(
 
         using (context)
         {
-            var report = new ContextReport(type.Name);
+            var report = new ContextReport(type.Name, type.FullName ?? type.Name);
             Report.Contexts.Add(report);
             var reporter = new HostReporter(log);
             // SQL generation runs on a second instance of the context (EF Core contexts are not

@@ -49,4 +49,16 @@ public static class DiagnosticCodes
 
     /// <summary>The lock file was written: migrations locked or findings approved (a message).</summary>
     public const string LockFileUpdated = "COG3007";
+
+    /// <summary>The migration bundle was not written because a check failed.</summary>
+    public const string BundleChecksFailed = "COG4001";
+
+    /// <summary>The bundle's executable host could not be made for the runtime identifier (the build reports it).</summary>
+    public const string BundleHostMissing = "COG4002";
+
+    /// <summary>A self-contained bundle needs a self-contained publish (the build reports it).</summary>
+    public const string BundleNeedsSelfContainedPublish = "COG4003";
+
+    /// <summary>Several DbContexts and no CognovaBundleDbContext to say which one the bundle migrates.</summary>
+    public const string BundleContextAmbiguous = "COG4004";
 }

@@ -22,6 +22,10 @@ public static class DiagnosticTitles
         [DiagnosticCodes.LockFileMalformed] = ("LockFileMalformed", "The lock file cannot be read.", DiagnosticSeverity.Error),
         [DiagnosticCodes.InvalidApproval] = ("InvalidApproval", "An approval request is incomplete.", DiagnosticSeverity.Error),
         [DiagnosticCodes.LockFileUpdated] = ("LockFileUpdated", "The lock file was updated.", DiagnosticSeverity.Info),
+        [DiagnosticCodes.BundleChecksFailed] = ("BundleChecksFailed", "The migration bundle was not written because a check failed.", DiagnosticSeverity.Error),
+        [DiagnosticCodes.BundleHostMissing] = ("BundleHostMissing", "No executable host for the bundle's runtime identifier.", DiagnosticSeverity.Error),
+        [DiagnosticCodes.BundleNeedsSelfContainedPublish] = ("BundleNeedsSelfContainedPublish", "A self-contained bundle needs a self-contained publish.", DiagnosticSeverity.Error),
+        [DiagnosticCodes.BundleContextAmbiguous] = ("BundleContextAmbiguous", "Several DbContexts and no CognovaBundleDbContext.", DiagnosticSeverity.Error),
     };
 
     public static (string Name, string Description, string Help, DiagnosticSeverity Level) For(string code)

@@ -6,9 +6,11 @@ public sealed class CheckReport
     public List<ContextReport> Contexts { get; } = [];
 }
 
-public sealed class ContextReport(string name)
+public sealed class ContextReport(string name, string fullName)
 {
     public string Name { get; } = name;
+
+    public string FullName { get; } = fullName;
 
     public string? LockFile { get; set; }
 

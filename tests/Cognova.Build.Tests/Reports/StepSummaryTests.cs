@@ -8,7 +8,7 @@ public sealed class StepSummaryTests
     public void Writes_a_markdown_table_of_findings_per_migration()
     {
         var report = new CheckReport();
-        var context = new ContextReport("ShopContext");
+        var context = new ContextReport("ShopContext", "Shop.ShopContext");
         context.Drift.Add("column products.Description: added (text, null allowed)");
         var init = new MigrationReport("20240101000000_Init", "/m/Init.cs", "sha256:a") { LockStatus = "locked" };
         var cleanup = new MigrationReport("20240102000000_Cleanup", "/m/Cleanup.cs", "sha256:b") { LockStatus = "not-locked" };

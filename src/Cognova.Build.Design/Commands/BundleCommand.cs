@@ -1,0 +1,47 @@
+using Cognova.Build.Design.Bundle;
+using Cognova.Build.Design.Diagnostics;
+using Cognova.Build.Design.DesignTime;
+using Cognova.Build.Design.Reports;
+
+namespace Cognova.Build.Design.Commands;
+
+/// <summary>
+/// The part of <c>bundle</c> that runs once the strict checks passed: picks the DbContext the bundle
+/// migrates and writes the bundle's deps.json, runtimeconfig.json (with the manifest) and the list
+/// of extra assemblies into the staging folder the build then bundles.
+/// </summary>
+internal static class BundleCommand
+{
+    public const string ExtraFilesListName = "bundle-files.txt";
+
+    public static void WriteStaging(HostArguments arguments, ProjectInfo project, CheckReport report, DiagnosticWriter diagnostics, HostLog log)
+    {
+        if (diagnostics.ErrorCount > 0)
+        {
+            Fail(diagnostics, project, DiagnosticCodes.BundleChecksFailed,
+                "The migration bundle was not written: the checks above failed, and a bundle never carries model drift, unreviewed destructive SQL or migrations missing from the lock file. Fix them (or approve the findings) and publish again.");
+            return;
+        }
+
+        if (report.Contexts.Count != 1)
+        {
+            var found = report.Contexts.Count == 0 ? "none" : string.Join(", ", report.Contexts.Select(c => c.Name));
+            Fail(diagnostics, project, DiagnosticCodes.BundleContextAmbiguous,
+                $"A migration bundle migrates one DbContext, and this project has {report.Contexts.Count} (found: {found}). Say which with <CognovaBundleDbContext>Name</CognovaBundleDbContext>, or turn the bundle off with <CognovaBundle>false</CognovaBundle>.");
+            return;
+        }
+
+        var context = report.Contexts[0];
+        var applicationName = Path.GetFileNameWithoutExtension(arguments.Required("assembly"));
+        var manifest = new BundleManifest(applicationName, context.FullName, context.Migrations.Select(m => new BundleManifest.LockedMigration(m.Id, m.SqlHash)).ToList());
+        var staging = arguments.Required("bundle-staging");
+        var name = arguments.Required("bundle-name");
+        var added = BundleStaging.WriteDepsFile(arguments.Required("deps"), applicationName, arguments.List("bundle-extra"), Path.Combine(staging, name + ".deps.json"));
+        BundleStaging.WriteRuntimeConfig(arguments.Required("runtimeconfig"), manifest, Path.Combine(staging, name + ".runtimeconfig.json"));
+        AtomicFile.WriteAllText(Path.Combine(staging, ExtraFilesListName), string.Join('\n', added) + "\n");
+        log.Verbose($"bundle staging written for {context.Name} ({manifest.Migrations.Count} migrations) in {staging}");
+    }
+
+    private static void Fail(DiagnosticWriter diagnostics, ProjectInfo project, string code, string message)
+        => diagnostics.Write(new Diagnostic(code, DiagnosticSeverity.Error, message, project.ProjectFile));
+}

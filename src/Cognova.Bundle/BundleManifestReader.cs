@@ -1,0 +1,24 @@
+using System.Text.Json;
+
+namespace Cognova.Bundle;
+
+/// <summary>The manifest the build put into the bundle's runtimeconfig.json: the application, its DbContext and the locked hash of each migration.</summary>
+public sealed record BundleManifestData(string Application, string ContextType, IReadOnlyList<(string Id, string Sql)> Migrations)
+{
+    public const string PropertyName = "Cognova.Bundle.Manifest";
+
+    public static BundleManifestData Read()
+    {
+        if (AppContext.GetData(PropertyName) is not string json)
+        {
+            throw new BundleUsageException("This bundle has no manifest: it was not built by Cognova.Build's publish. Publish the project again.");
+        }
+
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        var migrations = root.GetProperty("migrations").EnumerateArray()
+            .Select(m => (m.GetProperty("id").GetString()!, m.GetProperty("sql").GetString()!))
+            .ToList();
+        return new BundleManifestData(root.GetProperty("application").GetString()!, root.GetProperty("contextType").GetString()!, migrations);
+    }
+}

@@ -1,0 +1,49 @@
+using Cognova.Build.Design.Diagnostics;
+
+namespace Cognova.Bundle;
+
+/// <summary>
+/// Everything the bundle prints goes through here: passwords masked, colour only on a terminal and
+/// without --no-color, EF-style level prefixes with --prefix-output, and nothing but the final JSON
+/// document with --json.
+/// </summary>
+public sealed class BundleOutput(BundleArguments arguments, TextWriter output, TextWriter error)
+{
+    private readonly bool _color = !arguments.NoColor && !arguments.Json && !Console.IsOutputRedirected
+                                   && Environment.GetEnvironmentVariable("NO_COLOR") is null;
+
+    public bool IsVerbose => arguments.Verbose;
+
+    public void Info(string message) => Write(output, "info:    ", message, null);
+
+    public void Success(string message) => Write(output, "info:    ", message, "\u001b[32m");
+
+    public void Verbose(string message)
+    {
+        if (arguments.Verbose)
+        {
+            Write(output, "verbose: ", message, "\u001b[90m");
+        }
+    }
+
+    public void Error(string message) => Write(error, "error:   ", message, "\u001b[31m", evenInJson: true);
+
+    /// <summary>Data (SQL of a script): never prefixed or coloured, so that it can be piped.</summary>
+    public void Data(string text) => output.WriteLine(SecretMasker.Apply(text));
+
+    public void Json(string document) => output.WriteLine(SecretMasker.Apply(document));
+
+    private void Write(TextWriter writer, string prefix, string message, string? colour, bool evenInJson = false)
+    {
+        if (arguments.Json && !evenInJson)
+        {
+            return;
+        }
+
+        foreach (var line in SecretMasker.Apply(message).Split('\n'))
+        {
+            var text = arguments.PrefixOutput ? prefix + line : line;
+            writer.WriteLine(_color && colour is not null ? colour + text + "\u001b[0m" : text);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Cognova.Migrations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Logging;
+
+namespace Cognova.Bundle;
+
+/// <summary>The bundle's three commands on a created, verified DbContext: migrate (default), status and script.</summary>
+public sealed class BundleRunner(DbContext context, BundleArguments arguments, BundleOutput output)
+{
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var status = await ReadStatusAsync(cancellationToken);
+        if (status is null)
+        {
+            return BundleExitCodes.DatabaseUnreachable;
+        }
+
+        return arguments.Command switch
+        {
+            "status" => ShowStatus(status),
+            "script" => WriteScript(status),
+            _ => await MigrateAsync(status, cancellationToken),
+        };
+    }
+
+    private async Task<int> MigrateAsync(MigrationStatus status, CancellationToken cancellationToken)
+    {
+        if (status.Unknown.Count > 0 && !arguments.AllowUnknown)
+        {
+            output.Error($"The database has {status.Unknown.Count} migration(s) this bundle does not know ({string.Join(", ", status.Unknown)}): the bundle is older than the database. "
+                         + "Deploy a newer bundle, or run with --allow-unknown.");
+            return Finish(BundleExitCodes.UsageError, "unknown-migrations", [], null);
+        }
+
+        var options = new MigrationRunOptions
+        {
+            WaitForLock = !arguments.SkipIfLocked,
+            LockTimeout = arguments.LockTimeout,
+            TargetMigration = ResolveTarget(arguments.TargetMigration),
+        };
+        var result = await AdvisoryLockMigrator.RunAsync(context, options, new OutputLogger(output), new ProgressObserver(output), cancellationToken);
+        var applied = result.Applied.Select(a => new { id = a.Id, milliseconds = (long)a.Duration.TotalMilliseconds }).ToList();
+        switch (result.Status)
+        {
+            case MigrationRunStatus.UpToDate:
+                output.Success("No migrations were applied. The database is already up to date.");
+                return Finish(BundleExitCodes.Success, "up-to-date", applied, null);
+            case MigrationRunStatus.Applied:
+                output.Success($"Done. {result.Applied.Count} migration(s) applied in {result.Duration.TotalMilliseconds:0} ms.");
+                return Finish(BundleExitCodes.Success, "applied", applied, null);
+            case MigrationRunStatus.SkippedLocked:
+                output.Info("Another run holds the migration lock; skipped (--skip-if-locked).");
+                return Finish(BundleExitCodes.Success, "skipped-locked", applied, null);
+            case MigrationRunStatus.LockTimeout:
+                output.Error($"Another run held the migration lock for longer than {arguments.LockTimeout}. Nothing was applied. Try again, or raise --lock-timeout.");
+                return Finish(BundleExitCodes.LockTimeout, "lock-timeout", applied, result.Error);
+            case MigrationRunStatus.Unreachable:
+                output.Error("Cannot reach the database: " + result.Error);
+                return Finish(BundleExitCodes.DatabaseUnreachable, "unreachable", applied, result.Error);
+            default:
+                output.Error(result.FailedMigration is null
+                    ? "Migrating failed: " + result.Error
+                    : $"Migration {result.FailedMigration} failed: {result.Error} The database stays at the last migration that succeeded.");
+                return Finish(BundleExitCodes.MigrationFailed, "failed", applied, result.Error);
+        }
+    }
+
+    private int ShowStatus(MigrationStatus status)
+    {
+        if (arguments.Json)
+        {
+            output.Json(JsonSerializer.Serialize(new { applied = status.Applied, pending = status.Pending, unknown = status.Unknown }));
+            return BundleExitCodes.Success;
+        }
+
+        output.Info($"Applied ({status.Applied.Count}):");
+        foreach (var id in status.Applied)
+        {
+            output.Info("  " + id);
+        }
+
+        output.Info($"Pending ({status.Pending.Count}):");
+        foreach (var id in status.Pending)
+        {
+            output.Info("  " + id);
+        }
+
+        if (status.Unknown.Count > 0)
+        {
+            output.Info($"Unknown to this bundle ({status.Unknown.Count}):");
+            foreach (var id in status.Unknown)
+            {
+                output.Info("  " + id);
+            }
+        }
+
+        return BundleExitCodes.Success;
+    }
+
+    private int WriteScript(MigrationStatus status)
+    {
+        if (status.Pending.Count == 0 && arguments.TargetMigration is null)
+        {
+            output.Info("-- No pending migrations.");
+            return BundleExitCodes.Success;
+        }
+
+        var from = status.Applied.LastOrDefault() ?? Migration.InitialDatabase;
+        var script = context.GetService<IMigrator>().GenerateScript(from, ResolveTarget(arguments.TargetMigration));
+        output.Data(script);
+        return BundleExitCodes.Success;
+    }
+
+    private async Task<MigrationStatus?> ReadStatusAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await MigrationStatusReader.ReadAsync(context, cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseErrors.IsUnreachable(ex))
+        {
+            output.Error("Cannot reach the database: " + DatabaseErrors.Describe(ex));
+            Finish(BundleExitCodes.DatabaseUnreachable, "unreachable", [], DatabaseErrors.Describe(ex));
+            return null;
+        }
+    }
+
+    /// <summary>A target given by name (<c>AddTags</c>) is resolved to its id; <c>0</c> means before the first migration.</summary>
+    private string? ResolveTarget(string? target)
+    {
+        if (target is null || target == Migration.InitialDatabase)
+        {
+            return target;
+        }
+
+        var ids = context.GetService<IMigrationsAssembly>().Migrations.Keys;
+        return ids.FirstOrDefault(id => string.Equals(id, target, StringComparison.OrdinalIgnoreCase))
+               ?? ids.FirstOrDefault(id => id.Length > 15 && string.Equals(id[15..], target, StringComparison.OrdinalIgnoreCase))
+               ?? throw new BundleUsageException($"The bundle has no migration '{target}'.");
+    }
+
+    private int Finish(int exitCode, string outcome, object applied, string? error)
+    {
+        if (arguments.Json)
+        {
+            output.Json(JsonSerializer.Serialize(new { outcome, exitCode, applied, error }));
+        }
+
+        return exitCode;
+    }
+
+    private sealed class ProgressObserver(BundleOutput output) : IMigrationRunObserver
+    {
+        public void Starting(string migrationId) => output.Info($"Applying migration '{migrationId}'...");
+
+        public void Applied(string migrationId, TimeSpan duration) => output.Success($"Applied migration '{migrationId}' in {duration.TotalMilliseconds:0} ms.");
+    }
+
+    private sealed class OutputLogger(BundleOutput output) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => output.IsVerbose || logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                output.Verbose(formatter(state, exception));
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using Cognova.Build.Design.Diagnostics;
+using Cognova.Bundle;
+using Microsoft.EntityFrameworkCore;
+
+// efbundle: see BundleArguments.Usage and the README for the options and exit codes.
+BundleArguments arguments;
+try
+{
+    arguments = BundleArguments.Parse(args);
+}
+catch (BundleUsageException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return BundleExitCodes.UsageError;
+}
+
+var output = new BundleOutput(arguments, Console.Out, Console.Error);
+if (arguments.Help)
+{
+    Console.WriteLine(BundleArguments.Usage);
+    return BundleExitCodes.Success;
+}
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+try
+{
+    var manifest = BundleManifestData.Read();
+    var connection = ConnectionResolver.Resolve(arguments.Connection, Environment.GetEnvironmentVariables());
+    using var context = BundleContextFactory.Create(manifest, output);
+    if (connection is { } chosen)
+    {
+        context.Database.SetConnectionString(chosen.ConnectionString);
+        output.Verbose($"Connection from {chosen.Source}: {chosen.ConnectionString}");
+    }
+    else if (string.IsNullOrEmpty(context.Database.GetConnectionString()))
+    {
+        throw new BundleUsageException("No connection string: pass --connection, or set DATABASE_URL or ConnectionStrings__<Name>.");
+    }
+    else
+    {
+        output.Verbose("Connection from the application's configuration: " + context.Database.GetConnectionString());
+    }
+
+    BundleIntegrity.Verify(context, manifest);
+    output.Verbose($"{manifest.Migrations.Count} migration(s) match the bundle's lock file.");
+    return await new BundleRunner(context, arguments, output).RunAsync(cancellation.Token);
+}
+catch (BundleUsageException ex)
+{
+    output.Error(ex.Message);
+    return BundleExitCodes.UsageError;
+}
+catch (Exception ex) when (DatabaseErrors.IsUnreachable(ex))
+{
+    output.Error("Cannot reach the database: " + DatabaseErrors.Describe(ex));
+    return BundleExitCodes.DatabaseUnreachable;
+}
+catch (Exception ex)
+{
+    output.Error(arguments.Verbose ? ex.ToString() : $"{ex.GetType().Name}: {SecretMasker.Apply(ex.Message)}");
+    return BundleExitCodes.MigrationFailed;
+}

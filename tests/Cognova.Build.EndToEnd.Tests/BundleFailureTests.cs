@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using Cognova.Build.Testing;
+using Cognova.Build.Testing.Postgres;
+using Npgsql;
+using static Cognova.Build.EndToEnd.Tests.BundleTests;
+
+namespace Cognova.Build.EndToEnd.Tests;
+
+/// <summary>
+/// A bundle whose fourth migration takes a few seconds and whose fifth needs a table that only the
+/// operator can create (it fails until then): failures and kills leave the database at the last
+/// migration that succeeded, and the next run completes.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class BundleFailureTests(PostgresServer server, BundleFailureTests.PublishedSlowStore store) : IClassFixture<BundleFailureTests.PublishedSlowStore>
+{
+    private const string Slow = "20300101000000_SlowBackfill";
+    private const string NeedsRates = "20300102000000_CopyRates";
+
+    [Fact]
+    public async Task A_failing_migration_exits_1_naming_it_and_leaves_the_previous_migrations_and_a_rerun_after_the_fix_completes()
+    {
+        var database = await server.CreateDatabaseAsync("bundle_fail");
+
+        var failed = Bundle(store.Bundle, "--connection", database);
+
+        Assert.Equal(1, failed.ExitCode);
+        Assert.Contains($"Migration {NeedsRates} failed", failed.All);
+        Assert.Contains("exchange_rates", failed.All);
+        Assert.Equal(Slow, (await History(database))[^1]);
+        Assert.DoesNotContain("rates", await Tables(database));
+
+        await Execute(database, "CREATE TABLE exchange_rates (code text PRIMARY KEY, rate numeric NOT NULL)");
+        var rerun = Bundle(store.Bundle, "--connection", database);
+
+        Assert.True(rerun.ExitCode == 0, rerun.All);
+        Assert.Equal(NeedsRates, (await History(database))[^1]);
+        Assert.Contains("rates", await Tables(database));
+    }
+
+    [Fact]
+    public async Task A_bundle_killed_in_the_middle_of_a_migration_is_completed_by_the_next_run()
+    {
+        var database = await server.CreateDatabaseAsync("bundle_kill");
+        await Execute(database, "CREATE TABLE exchange_rates (code text PRIMARY KEY, rate numeric NOT NULL)");
+
+        var info = new ProcessStartInfo(store.Bundle) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add("--connection");
+        info.ArgumentList.Add(database);
+        using (var victim = Process.Start(info)!)
+        {
+            string? line;
+            while ((line = await victim.StandardOutput.ReadLineAsync()) is not null && !line.Contains($"Applying migration '{Slow}'", StringComparison.Ordinal))
+            {
+            }
+
+            Assert.NotNull(line);
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            Process.Start("kill", ["-KILL", victim.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+            await victim.WaitForExitAsync();
+        }
+
+        Assert.DoesNotContain(Slow, await History(database));
+
+        var next = Bundle(store.Bundle, "--connection", database, "--lock-timeout", "30s");
+
+        Assert.True(next.ExitCode == 0, next.All);
+        Assert.Equal(NeedsRates, (await History(database))[^1]);
+        Assert.Equal(5, (await History(database)).Count);
+    }
+
+    private static async Task Execute(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The Store fixture with two hand-written migrations after its three, published once.</summary>
+    public sealed class PublishedSlowStore : IDisposable
+    {
+        public PublishedSlowStore()
+        {
+            Project = TestProject.FromFixture("Store", LocalPackageFeed.Instance);
+            Project.WriteMigration(Slow, "Store", "ShopContext", """
+                {
+                    migrationBuilder.Sql("CREATE TABLE backfill_log (id int); SELECT pg_sleep(4);");
+                }
+                """);
+            Project.WriteMigration(NeedsRates, "Store", "ShopContext", """
+                {
+                    migrationBuilder.Sql("CREATE TABLE rates AS SELECT code, rate FROM exchange_rates;");
+                }
+                """);
+            var publishDirectory = Path.Combine(Project.Root, "publish");
+            var build = Project.Build();
+            Assert.True(build.ExitCode == 0, build.ToString());
+            var publish = Project.Run("publish", "-o", publishDirectory);
+            Assert.True(publish.ExitCode == 0, publish.ToString());
+            Bundle = Path.Combine(publishDirectory, "efbundle");
+        }
+
+        public TestProject Project { get; }
+
+        public string Bundle { get; }
+
+        public void Dispose() => Project.Dispose();
+    }
+}

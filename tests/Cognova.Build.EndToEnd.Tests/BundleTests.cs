@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using Cognova.Build.Testing;
+using Cognova.Build.Testing.Postgres;
+using Npgsql;
+
+namespace Cognova.Build.EndToEnd.Tests;
+
+/// <summary>
+/// The migration bundle as a deploy job meets it: a real <c>dotnet publish</c> of the Store fixture
+/// (three migrations) writes <c>efbundle</c>, which then runs against a real PostgreSQL server.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class BundleTests(PostgresServer server, BundleTests.PublishedStore store) : IClassFixture<BundleTests.PublishedStore>
+{
+    private const string Init = "20261125170003_Init";
+    private const string AddDescription = "20261125173808_AddDescription";
+    private const string AddOrders = "20261125173813_AddOrders";
+
+    [Fact]
+    public async Task The_bundle_creates_every_table_on_a_fresh_database_and_a_second_run_has_nothing_to_do()
+    {
+        var database = await server.CreateDatabaseAsync("bundle_fresh");
+
+        var first = Bundle(store.Bundle, "--connection", database);
+        Assert.True(first.ExitCode == 0, first.All);
+        Assert.Contains($"Applying migration '{AddOrders}'", first.Output);
+
+        Assert.Equal([Init, AddDescription, AddOrders], await History(database));
+        Assert.Equal(["categories", "orders", "products"], await Tables(database));
+
+        var second = Bundle(store.Bundle, "--connection", database);
+        Assert.True(second.ExitCode == 0, second.All);
+        Assert.Contains("already up to date", second.Output);
+    }
+
+    [Fact]
+    public void The_bundle_is_one_executable_file_and_a_second_publish_does_not_rebuild_it()
+    {
+        var info = new FileInfo(store.Bundle);
+        Assert.True(info.Length > 1_000_000, "a single-file bundle carries the application's assemblies");
+        Assert.True(info.UnixFileMode.HasFlag(UnixFileMode.UserExecute));
+        var before = info.LastWriteTimeUtc;
+
+        var again = store.Project.Run("publish", "-o", store.PublishDirectory);
+
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Equal(before, File.GetLastWriteTimeUtc(store.Bundle));
+    }
+
+    [Fact]
+    public async Task Four_bundles_started_together_apply_each_migration_once()
+    {
+        var database = await server.CreateDatabaseAsync("bundle_race");
+        var runs = Enumerable.Range(0, 4).Select(_ => Task.Run(() => Bundle(store.Bundle, "--connection", database))).ToArray();
+
+        var results = await Task.WhenAll(runs);
+
+        Assert.All(results, r => Assert.True(r.ExitCode == 0, r.All));
+        Assert.Equal([Init, AddDescription, AddOrders], await History(database));
+        Assert.Equal(["categories", "orders", "products"], await Tables(database));
+    }
+
+    [Fact]
+    public async Task Status_and_script_describe_a_partly_migrated_database()
+    {
+        var database = await server.CreateDatabaseAsync("bundle_partial");
+        Assert.Equal(0, Bundle(store.Bundle, "AddDescription", "--connection", database).ExitCode);
+
+        var status = Bundle(store.Bundle, "status", "--json", "--connection", database);
+        Assert.True(status.ExitCode == 0, status.All);
+        Assert.Contains($"\"applied\":[\"{Init}\",\"{AddDescription}\"]", status.Output);
+        Assert.Contains($"\"pending\":[\"{AddOrders}\"]", status.Output);
+
+        var script = Bundle(store.Bundle, "script", "--connection", database);
+        Assert.True(script.ExitCode == 0, script.All);
+        Assert.Contains("CREATE TABLE orders", script.Output);
+        Assert.DoesNotContain("CREATE TABLE products", script.Output);
+        Assert.Equal([Init, AddDescription], await History(database));
+    }
+
+    [Fact]
+    public async Task Bad_credentials_an_unreachable_host_and_a_malformed_url_get_their_exit_code_and_never_show_a_password()
+    {
+        var database = new NpgsqlConnectionStringBuilder(await server.CreateDatabaseAsync("bundle_bad"));
+        var wrongPassword = BundleWith(store.Bundle, new() { ["DATABASE_URL"] = $"postgres://nobody_here:Wr0ngPassw0rd!@{database.Host}:{database.Port}/{database.Database}" });
+        var unreachable = Bundle(store.Bundle, "--connection", "Host=127.0.0.1;Port=1;Database=x;Username=u;Password=Wr0ngPassw0rd!;Timeout=3");
+        var malformed = BundleWith(store.Bundle, new() { ["DATABASE_URL"] = "postgres://user:Wr0ngPassw0rd!@[not a host/db" });
+
+        Assert.Equal(4, wrongPassword.ExitCode);
+        Assert.Equal(4, unreachable.ExitCode);
+        Assert.Equal(2, malformed.ExitCode);
+        foreach (var result in new[] { wrongPassword, unreachable, malformed })
+        {
+            Assert.DoesNotContain("Wr0ngPassw0rd!", result.All);
+            Assert.DoesNotContain("   at ", result.All);
+        }
+
+        Assert.Contains("DATABASE_URL", malformed.Error);
+    }
+
+    internal static ProcessResult Bundle(string bundle, params string[] arguments) => BundleWith(bundle, [], arguments);
+
+    /// <summary>Runs the bundle from its own folder, as a deploy job would, with nothing of this machine's environment that would change its choices.</summary>
+    internal static ProcessResult BundleWith(string bundle, Dictionary<string, string?> environment, params string[] arguments)
+    {
+        var variables = new Dictionary<string, string?> { ["DATABASE_URL"] = null, ["DOTNET_ENVIRONMENT"] = null, ["ASPNETCORE_ENVIRONMENT"] = null };
+        foreach (var (name, value) in environment)
+        {
+            variables[name] = value;
+        }
+
+        return ProcessRunner.Run(bundle, arguments, Path.GetDirectoryName(bundle), variables, TimeSpan.FromMinutes(2));
+    }
+
+    internal static async Task<IReadOnlyList<string>> History(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\" ORDER BY \"MigrationId\"", connection);
+        var ids = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
+    internal static async Task<IReadOnlyList<string>> Tables(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> '__EFMigrationsHistory' ORDER BY table_name", connection);
+        var names = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+
+    /// <summary>The Store fixture, referencing the packed Cognova.Build, published once for the tests of this class.</summary>
+    public sealed class PublishedStore : IDisposable
+    {
+        public PublishedStore()
+        {
+            Project = TestProject.FromFixture("Store", LocalPackageFeed.Instance);
+            PublishDirectory = Path.Combine(Project.Root, "publish");
+            var build = Project.Build();
+            Assert.True(build.ExitCode == 0, build.ToString());
+            var publish = Project.Run("publish", "-o", PublishDirectory);
+            Assert.True(publish.ExitCode == 0, publish.ToString());
+            Bundle = Path.Combine(PublishDirectory, "efbundle");
+            Assert.True(File.Exists(Bundle), publish.ToString());
+        }
+
+        public TestProject Project { get; }
+
+        public string PublishDirectory { get; }
+
+        public string Bundle { get; }
+
+        public void Dispose() => Project.Dispose();
+    }
+}
