@@ -33,7 +33,7 @@ public sealed class BundleRunner(DbContext context, BundleArguments arguments, B
         {
             output.Error($"The database has {status.Unknown.Count} migration(s) this bundle does not know ({string.Join(", ", status.Unknown)}): the bundle is older than the database. "
                          + "Deploy a newer bundle, or run with --allow-unknown.");
-            return Finish(BundleExitCodes.UsageError, "unknown-migrations", [], null);
+            return Finish(BundleExitCodes.UsageError, "unknown-migrations", Array.Empty<object>(), null);
         }
 
         var options = new MigrationRunOptions
@@ -124,7 +124,7 @@ public sealed class BundleRunner(DbContext context, BundleArguments arguments, B
         catch (Exception ex) when (DatabaseErrors.IsUnreachable(ex))
         {
             output.Error("Cannot reach the database: " + DatabaseErrors.Describe(ex));
-            Finish(BundleExitCodes.DatabaseUnreachable, "unreachable", [], DatabaseErrors.Describe(ex));
+            Finish(BundleExitCodes.DatabaseUnreachable, "unreachable", Array.Empty<object>(), DatabaseErrors.Describe(ex));
             return null;
         }
     }
