@@ -98,6 +98,24 @@ public sealed class BundleTests(PostgresServer server, BundleTests.PublishedStor
         Assert.Contains("DATABASE_URL", malformed.Error);
     }
 
+    [Fact]
+    public async Task Publishing_the_sample_app_writes_a_bundle_that_deploys_its_schema()
+    {
+        using var sample = TestProject.CopyFrom(Path.Combine(RepositoryPaths.Samples, "Cognova.Sample"), LocalPackageFeed.Instance);
+        sample.RemoveProperty("CognovaUseRepoBuild");
+        sample.RemoveProjectReferences();
+        sample.AddPackageReference("Cognova.Migrations", LocalPackageFeed.Instance.Version);
+        var output = Path.Combine(sample.Root, "publish");
+
+        var publish = sample.Run("publish", "-o", output);
+
+        Assert.True(publish.ExitCode == 0, publish.ToString());
+        var database = await server.CreateDatabaseAsync("bundle_sample");
+        var deploy = BundleWith(Path.Combine(output, "efbundle"), new() { ["DATABASE_URL"] = ToUrl(database) });
+        Assert.True(deploy.ExitCode == 0, deploy.All);
+        Assert.Equal(["tags", "user"], await Tables(database));
+    }
+
     internal static ProcessResult Bundle(string bundle, params string[] arguments) => BundleWith(bundle, [], arguments);
 
     /// <summary>Runs the bundle from its own folder, as a deploy job would, with nothing of this machine's environment that would change its choices.</summary>
@@ -110,6 +128,13 @@ public sealed class BundleTests(PostgresServer server, BundleTests.PublishedStor
         }
 
         return ProcessRunner.Run(bundle, arguments, Path.GetDirectoryName(bundle), variables, TimeSpan.FromMinutes(2));
+    }
+
+    private static string ToUrl(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var password = string.IsNullOrEmpty(builder.Password) ? "" : ":" + Uri.EscapeDataString(builder.Password);
+        return $"postgres://{Uri.EscapeDataString(builder.Username ?? "postgres")}{password}@{builder.Host}:{builder.Port}/{builder.Database}";
     }
 
     internal static async Task<IReadOnlyList<string>> History(string connectionString)

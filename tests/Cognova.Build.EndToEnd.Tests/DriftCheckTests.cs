@@ -251,6 +251,8 @@ public sealed class DriftCheckTests
     {
         using var project = TestProject.CopyFrom(Path.Combine(RepositoryPaths.Samples, "Cognova.Sample"), Feed);
         project.RemoveProperty("CognovaUseRepoBuild");
+        project.RemoveProjectReferences();
+        project.AddPackageReference("Cognova.Migrations", Feed.Version);
 
         var clean = project.Build();
         Assert.True(clean.ExitCode == 0, clean.ToString());

@@ -135,6 +135,9 @@ public sealed class TestProject : IDisposable
         project.Add(new XElement("ItemGroup", reference));
     });
 
+    /// <summary>Removes every ProjectReference (a copied in-repository project then stands alone).</summary>
+    public void RemoveProjectReferences() => EditProject(project => project.Descendants("ProjectReference").Remove());
+
     public void RemovePackageReference(string id) => EditProject(project =>
         project.Descendants("PackageReference").Where(r => (string?)r.Attribute("Include") == id).Remove());
 
