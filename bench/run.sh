@@ -53,10 +53,13 @@ cleanup() {
         return $rc
     fi
     rm -rf "$TMP"
-    if [[ -n "$GLOBAL_PACKAGES" && -d "$GLOBAL_PACKAGES/cognova.build/$VERSION" ]]; then
-        rm -rf "${GLOBAL_PACKAGES:?}/cognova.build/$VERSION"
-        rmdir "$GLOBAL_PACKAGES/cognova.build" 2>/dev/null || true
-    fi
+    local id
+    for id in cognova.build cognova.migrations; do
+        if [[ -n "$GLOBAL_PACKAGES" && -d "$GLOBAL_PACKAGES/$id/$VERSION" ]]; then
+            rm -rf "${GLOBAL_PACKAGES:?}/$id/$VERSION"
+            rmdir "$GLOBAL_PACKAGES/$id" 2>/dev/null || true
+        fi
+    done
     return $rc
 }
 trap cleanup EXIT
@@ -141,6 +144,9 @@ for side in with without; do
     [[ -f "$csproj" ]] || die "$PROJECT_NAME.csproj not found in the sample copy"
     # Drop the repo-only wiring (and its comment); the copies stand alone like a user's project.
     sed -i -e '/CognovaUseRepoBuild/d' -e '/Use the Cognova.Build targets straight from this repository/d' "$csproj"
+    # The sample uses start-up migrations from the repository (src/Cognova.Migrations); a copy uses the package.
+    sed -i -e "s#<ProjectReference Include=\"[./]*src/Cognova.Migrations/Cognova.Migrations.csproj\" />#<PackageReference Include=\"Cognova.Migrations\" Version=\"$VERSION\" />#" "$csproj"
+    ! grep -q 'src/Cognova.Migrations' "$csproj" || die "could not replace the project reference to src/Cognova.Migrations in $side/$PROJECT_NAME.csproj"
     # The empty Directory.Build.props no longer supplies what the repository's does; keep the sample compiling.
     for setting in Nullable ImplicitUsings; do
         if ! grep -q "<$setting>" "$csproj"; then

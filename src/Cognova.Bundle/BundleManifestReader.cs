@@ -3,7 +3,12 @@ using System.Text.Json;
 namespace Cognova.Bundle;
 
 /// <summary>The manifest the build put into the bundle's runtimeconfig.json: the application, its DbContext and the locked hash of each migration.</summary>
-public sealed record BundleManifestData(string Application, string ContextType, IReadOnlyList<(string Id, string Sql)> Migrations)
+public sealed record BundleManifestData(
+    string Application,
+    string ContextType,
+    IReadOnlyList<(string Id, string Sql)> Migrations,
+    string HistoryTable,
+    string? HistorySchema)
 {
     public const string PropertyName = "Cognova.Bundle.Manifest";
 
@@ -19,6 +24,11 @@ public sealed record BundleManifestData(string Application, string ContextType, 
         var migrations = root.GetProperty("migrations").EnumerateArray()
             .Select(m => (m.GetProperty("id").GetString()!, m.GetProperty("sql").GetString()!))
             .ToList();
-        return new BundleManifestData(root.GetProperty("application").GetString()!, root.GetProperty("contextType").GetString()!, migrations);
+        return new BundleManifestData(
+            root.GetProperty("application").GetString()!,
+            root.GetProperty("contextType").GetString()!,
+            migrations,
+            root.TryGetProperty("historyTable", out var table) && table.GetString() is { } name ? name : "__EFMigrationsHistory",
+            root.TryGetProperty("historySchema", out var schema) ? schema.GetString() : null);
     }
 }

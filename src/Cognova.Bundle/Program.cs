@@ -32,6 +32,18 @@ try
 {
     var manifest = BundleManifestData.Read();
     var connection = ConnectionResolver.Resolve(arguments.Connection, Environment.GetEnvironmentVariables());
+    if (arguments.Command == "migrate" && arguments.TargetMigration is null && connection is { } given
+        && await UpToDateProbe.IsUpToDateAsync(given.ConnectionString, manifest, arguments.AllowUnknown, cancellation.Token))
+    {
+        output.Success("No migrations were applied. The database is already up to date.");
+        if (arguments.Json)
+        {
+            output.Json("""{"outcome":"up-to-date","exitCode":0,"applied":[],"error":null}""");
+        }
+
+        return BundleExitCodes.Success;
+    }
+
     using var context = BundleContextFactory.Create(manifest, output);
     if (connection is { } chosen)
     {

@@ -8,7 +8,12 @@ namespace Cognova.Build.Design.Bundle;
 /// It travels in the bundle's runtimeconfig.json as the runtime property <see cref="PropertyName"/>
 /// (files other than assemblies cannot be read back from a single-file bundle).
 /// </summary>
-public sealed record BundleManifest(string Application, string ContextType, IReadOnlyList<BundleManifest.LockedMigration> Migrations)
+public sealed record BundleManifest(
+    string Application,
+    string ContextType,
+    IReadOnlyList<BundleManifest.LockedMigration> Migrations,
+    string HistoryTable = "__EFMigrationsHistory",
+    string? HistorySchema = null)
 {
     public const string PropertyName = "Cognova.Bundle.Manifest";
 
@@ -19,6 +24,8 @@ public sealed record BundleManifest(string Application, string ContextType, IRea
         version = 1,
         application = Application,
         contextType = ContextType,
+        historyTable = HistoryTable,
+        historySchema = HistorySchema,
         migrations = Migrations.Select(m => new { id = m.Id, sql = m.Sql }),
     });
 }

@@ -33,7 +33,12 @@ internal static class BundleCommand
 
         var context = report.Contexts[0];
         var applicationName = Path.GetFileNameWithoutExtension(arguments.Required("assembly"));
-        var manifest = new BundleManifest(applicationName, context.FullName, context.Migrations.Select(m => new BundleManifest.LockedMigration(m.Id, m.SqlHash)).ToList());
+        var manifest = new BundleManifest(
+            applicationName,
+            context.FullName,
+            context.Migrations.Select(m => new BundleManifest.LockedMigration(m.Id, m.SqlHash)).ToList(),
+            context.HistoryTable,
+            context.HistorySchema);
         var staging = arguments.Required("bundle-staging");
         var name = arguments.Required("bundle-name");
         var added = BundleStaging.WriteDepsFile(arguments.Required("deps"), applicationName, arguments.List("bundle-extra"), Path.Combine(staging, name + ".deps.json"));

@@ -8,6 +8,7 @@ using Cognova.Build.Design.Migrations;
 using Cognova.Build.Design.Reports;
 using Cognova.Build.Design.Sources;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Cognova.Build.Design.Commands;
 
@@ -91,6 +92,10 @@ internal sealed class ContextChecks(
         using (context)
         {
             var report = new ContextReport(type.Name, type.FullName ?? type.Name);
+            var relational = context.GetService<IDbContextOptions>().Extensions
+                .OfType<RelationalOptionsExtension>().FirstOrDefault();
+            report.HistoryTable = relational?.MigrationsHistoryTableName ?? report.HistoryTable;
+            report.HistorySchema = relational?.MigrationsHistoryTableSchema;
             Report.Contexts.Add(report);
             var reporter = new HostReporter(log);
             // SQL generation runs on a second instance of the context (EF Core contexts are not

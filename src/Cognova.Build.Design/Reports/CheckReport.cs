@@ -14,6 +14,11 @@ public sealed class ContextReport(string name, string fullName)
 
     public string? LockFile { get; set; }
 
+    /// <summary>Where EF Core records applied migrations: the migrations history table and its schema.</summary>
+    public string HistoryTable { get; set; } = "__EFMigrationsHistory";
+
+    public string? HistorySchema { get; set; }
+
     /// <summary>The model differences in plain words; empty when the model matches its snapshot.</summary>
     public List<string> Drift { get; } = [];
 
