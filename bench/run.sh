@@ -20,6 +20,8 @@ if ! [[ "$RUNS" =~ ^[1-9][0-9]*$ ]]; then
 fi
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/lib.sh
+source "$REPO/bench/lib.sh"
 # Measurement 3's generated project (bench/gen-migrations.py): this many tables, one migration each.
 MIGRATIONS=200
 SAMPLE="$REPO/samples/Cognova.Sample"
@@ -66,43 +68,6 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# die MESSAGE [LOG...]: print the message and the end of each log, then stop.
-die() {
-    local message=$1
-    shift
-    echo "" >&2
-    echo "BENCH FAILED: $message" >&2
-    local f
-    for f in "$@"; do
-        if [[ -f "$f" ]]; then
-            echo "---- last lines of $(basename "$f") ----" >&2
-            tail -n 40 "$f" >&2
-        fi
-    done
-    exit 1
-}
-
-# run_logged NAME CMD...: run, stdout/stderr to $LOGS/NAME.out/.err; sets RC and ELAPSED_MS.
-RC=0
-ELAPSED_MS=0
-run_logged() {
-    local name=$1
-    shift
-    local start end
-    start=$(date +%s%N)
-    if "$@" >"$LOGS/$name.out" 2>"$LOGS/$name.err"; then RC=0; else RC=$?; fi
-    end=$(date +%s%N)
-    ELAPSED_MS=$(((end - start) / 1000000))
-}
-
-median() {
-    tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ a[NR] = $1 }
-        END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%d\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
-}
-
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-
-meets() { awk -v a="$1" -v b="$2" -v t="$3" 'BEGIN { print ((a / b) <= t ? "yes" : "**no**") }'; }
 
 # ---------------------------------------------------------------------------------------------
 # 1. Pack a snapshot of the working tree (no bin/obj) into a local feed, with a unique version.

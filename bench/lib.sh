@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Helpers shared by the bench scripts (sourced, not run): failing with the end of the logs, timing
+# a command into a log, medians and ratios for the tables.
+
+# die MESSAGE [LOG...]: print the message and the end of each log, then stop.
+die() {
+    local message=$1
+    shift
+    echo "" >&2
+    echo "BENCH FAILED: $message" >&2
+    local f
+    for f in "$@"; do
+        if [[ -f "$f" ]]; then
+            echo "---- last lines of $(basename "$f") ----" >&2
+            tail -n 40 "$f" >&2
+        fi
+    done
+    exit 1
+}
+
+# run_logged NAME CMD...: run, stdout/stderr to $LOGS/NAME.out/.err; sets RC and ELAPSED_MS.
+RC=0
+ELAPSED_MS=0
+run_logged() {
+    local name=$1
+    shift
+    local start end
+    start=$(date +%s%N)
+    if "$@" >"$LOGS/$name.out" 2>"$LOGS/$name.err"; then RC=0; else RC=$?; fi
+    end=$(date +%s%N)
+    ELAPSED_MS=$(((end - start) / 1000000))
+}
+
+median() {
+    tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ a[NR] = $1 }
+        END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%d\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+meets() { awk -v a="$1" -v b="$2" -v t="$3" 'BEGIN { print ((a / b) <= t ? "yes" : "**no**") }'; }
