@@ -100,6 +100,22 @@ public sealed class BundleTests(PostgresServer server, BundleTests.PublishedStor
     }
 
     [Fact]
+    public async Task A_self_contained_bundle_runs_without_a_dotnet_installation()
+    {
+        using var project = TestProject.FromFixture("Store", LocalPackageFeed.Instance);
+        Assert.Equal(0, project.Build().ExitCode);
+        var output = Path.Combine(project.Root, "publish-self-contained");
+
+        var publish = project.Run("publish", "-r", "linux-x64", "--self-contained", "-o", output);
+
+        Assert.True(publish.ExitCode == 0, publish.ToString());
+        var database = await server.CreateDatabaseAsync("bundle_self_contained");
+        var deploy = BundleWith(Path.Combine(output, "efbundle"), new() { ["PATH"] = "", ["DOTNET_ROOT"] = null, ["DOTNET_HOST_PATH"] = null }, "--connection", database);
+        Assert.True(deploy.ExitCode == 0, deploy.All);
+        Assert.Equal([Init, AddDescription, AddOrders], await History(database));
+    }
+
+    [Fact]
     public async Task Publishing_the_sample_app_writes_a_bundle_that_deploys_its_schema()
     {
         using var sample = TestProject.CopyFrom(Path.Combine(RepositoryPaths.Samples, "Cognova.Sample"), LocalPackageFeed.Instance);

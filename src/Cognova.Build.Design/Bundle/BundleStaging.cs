@@ -21,18 +21,20 @@ public static class BundleStaging
         var added = extraAssemblies
             .Where(extra => !targets.Any(target => Ships(target.Value!.AsObject(), Path.GetFileName(extra))))
             .ToList();
-        foreach (var (_, target) in targets)
+        // A runtime-specific deps.json also has an empty target without the runtime: skip targets without the application.
+        var entries = targets
+            .Select(target => target.Value!.AsObject().FirstOrDefault(l => l.Value?["runtime"] is JsonObject runtime
+                && runtime.Any(asset => string.Equals(Path.GetFileName(asset.Key), applicationName + ".dll", StringComparison.OrdinalIgnoreCase))).Value)
+            .OfType<JsonObject>()
+            .ToList();
+        if (entries.Count == 0)
         {
-            // The application's entry is the library whose runtime assets hold its assembly.
-            var application = target!.AsObject().FirstOrDefault(l => l.Value?["runtime"] is JsonObject runtime
-                && runtime.Any(asset => string.Equals(Path.GetFileName(asset.Key), applicationName + ".dll", StringComparison.OrdinalIgnoreCase)));
-            if (application.Value is not JsonObject entry)
-            {
-                throw new InvalidOperationException($"{applicationDepsFile} has no entry for {applicationName}.");
-            }
+            throw new InvalidOperationException($"{applicationDepsFile} has no entry for {applicationName}.");
+        }
 
-            var runtimeAssets = entry["runtime"] as JsonObject ?? new JsonObject();
-            entry["runtime"] = runtimeAssets;
+        foreach (var entry in entries)
+        {
+            var runtimeAssets = entry["runtime"]!.AsObject();
             foreach (var extra in added)
             {
                 runtimeAssets[Path.GetFileName(extra)] ??= new JsonObject();
