@@ -17,6 +17,15 @@ try
         case "bundle":
             CheckCommand.Run(arguments, diagnostics, log);
             break;
+        case "status":
+        case "migrate":
+        case "script":
+        case "generate":
+        case "inspect":
+        case "review":
+        case "push":
+            // dotnet cognova (the Cognova.Cli tool): each command returns its own exit code.
+            return Cognova.Build.Design.Cli.CliCommands.Run(arguments);
         default:
             throw new UsageException($"unknown command '{arguments.Command}'");
     }

@@ -1,0 +1,67 @@
+using Cognova.Build.Design.Diagnostics;
+
+namespace Cognova.Build.Design.Cli;
+
+/// <summary>
+/// The commands of <c>dotnet cognova</c>, run in this host inside the application's dependency graph.
+/// The tool finds and builds the project, then starts the host with one of these commands and the
+/// user's own terminal; the host returns one of <see cref="CliExitCodes"/>.
+/// </summary>
+public static class CliCommands
+{
+    public static int Run(HostArguments arguments)
+    {
+        HostAssemblyResolver.Register();
+        var console = CliConsole.FromEnvironment(arguments.Flag("no-color"), arguments.Flag("verbose"));
+        // Step timings go to standard error: standard output may be a script piped into a file.
+        var log = new HostLog(Console.Error, arguments.Flag("verbose"));
+
+        // The application runs in this process (its host builder, to create the DbContext): whatever it
+        // writes to the console (its logger's "Executed DbCommand" lines) must not mix with the
+        // command's output, which may be JSON or SQL. The console above keeps the real standard output.
+        var standardOutput = Console.Out;
+        Console.SetOut(arguments.Flag("verbose") ? Console.Error : TextWriter.Null);
+        try
+        {
+            return Dispatch(arguments, console, log);
+        }
+        catch (CliException ex)
+        {
+            console.Error(ex.Message);
+            return ex.ExitCode;
+        }
+        catch (UsageException ex)
+        {
+            console.Error(ex.Message);
+            return CliExitCodes.UsageError;
+        }
+        catch (Exception ex) when (Cognova.Bundle.DatabaseErrors.IsUnreachable(ex))
+        {
+            console.Error("Cannot reach the database: " + Cognova.Bundle.DatabaseErrors.Describe(ex));
+            return CliExitCodes.DatabaseUnreachable;
+        }
+        catch (Exception ex)
+        {
+            console.Error(arguments.Flag("verbose") ? SecretMasker.Apply(ex.ToString()) : $"{ex.GetType().Name}: {SecretMasker.Apply(ex.Message)}");
+            return CliExitCodes.Failed;
+        }
+        finally
+        {
+            Console.SetOut(standardOutput);
+        }
+    }
+
+    // Each command sits behind its own method, so that a command's EF Core and Npgsql types are only
+    // loaded when that command runs.
+    private static int Dispatch(HostArguments arguments, CliConsole console, HostLog log) => arguments.Command switch
+    {
+        "status" => StatusCommand.Run(CliSession.Open(arguments, console, log)),
+        "migrate" => MigrateCommand.Run(CliSession.Open(arguments, console, log)),
+        "script" => ScriptCommand.Run(CliSession.Open(arguments, console, log)),
+        "generate" => GenerateCommand.Run(CliSession.Open(arguments, console, log)),
+        "inspect" => InspectCommand.Run(CliSession.Open(arguments, console, log)),
+        "review" => ReviewCommand.Run(CliSession.Open(arguments, console, log)),
+        "push" => PushCommand.Run(CliSession.Open(arguments, console, log)),
+        _ => throw new UsageException($"unknown command '{arguments.Command}'"),
+    };
+}

@@ -1,0 +1,122 @@
+using Cognova.Bundle;
+using Cognova.Migrations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Cognova.Build.Design.Cli;
+
+/// <summary>
+/// <c>dotnet cognova migrate [&lt;target&gt;]</c>: applies the pending migrations with the migration bundle's own
+/// runner (its source is linked into this host): the same PostgreSQL advisory lock, the same output
+/// and the same exit codes. Before touching the database it checks, as a bundle does when it is
+/// built, that the migrations match the lock file and that none to apply carries an unapproved
+/// destructive finding.
+/// </summary>
+internal static class MigrateCommand
+{
+    public static int Run(CliSession session)
+    {
+        using var context = session.CreateContext();
+        session.UseDatabase(context);
+        var ids = context.GetService<IMigrationsAssembly>().Migrations.Keys.ToList();
+        var target = session.Arguments.Optional("target") is { } given ? CliSession.ResolveMigration(ids, given) : null;
+
+        var lockState = MigrationLockState.Load(session, context);
+        CheckLock(session, lockState, ids, target);
+
+        var arguments = BundleArgumentsFor(session.Arguments, target);
+        var output = new BundleOutput(arguments, session.Console.Output, Console.Error);
+        if (!session.Arguments.Flag("allow-unknown") && !arguments.Json && UnknownMigrations(context) is { Count: > 0 } unknown)
+        {
+            output.Error($"The database has {unknown.Count} migration(s) that this code does not know ({string.Join(", ", unknown)}): it was migrated by a newer version. "
+                         + "Pull the latest code, or run with --allow-unknown.");
+            return CliExitCodes.UsageError;
+        }
+
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+        return new BundleRunner(context, arguments, output).RunAsync(cancellation.Token).GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// What a bundle could not be built with, the tool does not apply: a migration edited after it was
+    /// locked, a lock out of order, or a migration to apply with an unapproved destructive finding.
+    /// A project without a lock file yet has nothing to hold the migrations to.
+    /// </summary>
+    private static void CheckLock(CliSession session, MigrationLockState lockState, IReadOnlyList<string> ids, string? target)
+    {
+        if (!lockState.LockFileExists)
+        {
+            session.Console.Verbose($"no lock file at {lockState.LockPath}: the migrations are not checked against it");
+            return;
+        }
+
+        var problems = lockState.IntegrityProblems();
+        if (problems.Count > 0)
+        {
+            throw new CliException(
+                CliExitCodes.ChecksFailed,
+                $"The migrations do not match the lock file {lockState.LockPath}, so nothing was applied:\n"
+                + string.Join('\n', problems.Select(p => $"  {p.Code}: {p.Message}")));
+        }
+
+        var upTo = target is null || target == Migration.InitialDatabase ? ids.Count : ids.ToList().IndexOf(target) + 1;
+        var unreviewed = ids.Take(upTo).Where(id => !lockState.IsLocked(id) && lockState.HasUnapprovedDestructive(id)).ToList();
+        if (unreviewed.Count > 0)
+        {
+            throw new CliException(
+                CliExitCodes.ChecksFailed,
+                $"Migration {string.Join(", ", unreviewed)} has destructive SQL that nobody approved, so nothing was applied. "
+                + "Read it and approve it (or fix the migration): dotnet cognova review");
+        }
+    }
+
+    private static BundleArguments BundleArgumentsFor(HostArguments arguments, string? target)
+    {
+        var list = new List<string>();
+        if (target is not null)
+        {
+            list.Add(target);
+        }
+
+        if (arguments.Optional("lock-timeout") is { } timeout)
+        {
+            list.AddRange(["--lock-timeout", timeout]);
+        }
+
+        foreach (var flag in new[] { "skip-if-locked", "allow-unknown", "json", "no-color", "verbose" })
+        {
+            if (arguments.Flag(flag))
+            {
+                list.Add("--" + flag);
+            }
+        }
+
+        try
+        {
+            return BundleArguments.Parse(list);
+        }
+        catch (BundleUsageException ex)
+        {
+            throw CliException.Usage(ex.Message);
+        }
+    }
+
+    private static IReadOnlyList<string> UnknownMigrations(DbContext context)
+    {
+        try
+        {
+            return MigrationStatusReader.ReadAsync(context).GetAwaiter().GetResult().Unknown;
+        }
+        catch (Exception ex) when (DatabaseErrors.IsUnreachable(ex))
+        {
+            // The runner reports it, with the bundle's message and exit code.
+            return [];
+        }
+    }
+}

@@ -1,0 +1,73 @@
+namespace Cognova.Cli;
+
+/// <summary>
+/// Runs a command of the design host (<c>Cognova.Build.Design.dll</c>, shipped in <c>host/</c> beside
+/// this tool) inside the application's dependency graph, as the build's checks and <c>dotnet ef</c> run:
+/// <c>dotnet exec --depsfile App.deps.json --runtimeconfig App.runtimeconfig.json
+/// --additionalprobingpath &lt;NuGet folders&gt; Cognova.Build.Design.dll &lt;command&gt; …</c>.
+/// </summary>
+public static class DesignHost
+{
+    public static string AssemblyPath => Path.Combine(AppContext.BaseDirectory, "host", "Cognova.Build.Design.dll");
+
+    public static IReadOnlyList<string> Arguments(ProjectProperties project, string command, IEnumerable<(string Name, string? Value)> options, string? depsFile = null)
+    {
+        var arguments = new List<string>
+        {
+            "exec",
+            "--depsfile", depsFile ?? project["ProjectDepsFilePath"],
+            "--runtimeconfig", project["ProjectRuntimeConfigFilePath"],
+        };
+        foreach (var folder in project.PackageFolders)
+        {
+            arguments.AddRange(["--additionalprobingpath", folder.TrimEnd('/', '\\')]);
+        }
+
+        arguments.AddRange([AssemblyPath, command, "--assembly", project.TargetPath, "--project", project.ProjectFile, "--project-dir", project.ProjectDirectory.TrimEnd('/', '\\')]);
+        AddIfSet(arguments, "--root-namespace", project["RootNamespace"]);
+        AddIfSet(arguments, "--lock-file", project["CognovaLockFile"]);
+        AddIfSet(arguments, "--rule-severity", project["CognovaRuleSeverity"]);
+        foreach (var (name, value) in options)
+        {
+            arguments.Add(name);
+            if (value is not null)
+            {
+                arguments.Add(value);
+            }
+        }
+
+        return arguments;
+    }
+
+    public static int Run(ProjectProperties project, string command, IEnumerable<(string Name, string? Value)> options)
+    {
+        if (!File.Exists(AssemblyPath))
+        {
+            throw new ToolException(Cognova.Build.Design.Cli.CliExitCodes.Failed, $"The design host is missing from this tool ({AssemblyPath}). Reinstall Cognova.Cli.");
+        }
+
+        // As the build runs the host: it lives a second or two, where profile-guided JIT costs more than it wins.
+        var environment = new Dictionary<string, string> { ["DOTNET_TieredPGO"] = "0" };
+        var applicationDeps = project["ProjectDepsFilePath"];
+        var deps = HostDependencies.DepsFileFor(applicationDeps, Path.GetDirectoryName(AssemblyPath)!);
+        try
+        {
+            return DotNetProcess.Inherit(Arguments(project, command, options, deps), Environment.CurrentDirectory, environment);
+        }
+        finally
+        {
+            if (deps != applicationDeps)
+            {
+                File.Delete(deps);
+            }
+        }
+    }
+
+    private static void AddIfSet(List<string> arguments, string name, string value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            arguments.AddRange([name, value]);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using Cognova.Build.Design.Cli;
+using Cognova.Build.Testing;
+
+namespace Cognova.Cli.Tests.EndToEnd;
+
+/// <summary>The tool installs from the packed feed into a local tool manifest and runs as <c>dotnet cognova</c>.</summary>
+public sealed class ToolInstallTests
+{
+    [Fact]
+    public void The_tool_installs_into_a_local_tool_manifest_and_runs_as_dotnet_cognova()
+    {
+        var feed = LocalPackageFeed.Instance;
+        var folder = Path.Combine(Path.GetTempPath(), "cognova-manifest-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        try
+        {
+            File.Copy(Path.Combine(RepositoryPaths.Root, "global.json"), Path.Combine(folder, "global.json"));
+            DotNet.Run(folder, "new", "tool-manifest").AssertExit(0);
+            DotNet.Run(folder, "tool", "install", "Cognova.Cli", "--version", feed.Version, "--add-source", feed.Directory).AssertExit(0);
+
+            var help = DotNet.Run(folder, "cognova", "--help");
+            var badCommand = DotNet.Run(folder, "cognova", "frobnicate");
+            var noProject = DotNet.Run(folder, "cognova", "status");
+
+            help.AssertExit(CliExitCodes.Success);
+            Assert.Contains("Usage: dotnet cognova <command>", help.Output);
+            foreach (var command in new[] { "push", "generate", "review", "migrate", "status", "script" })
+            {
+                Assert.Contains($"  {command}", help.Output);
+            }
+
+            badCommand.AssertExit(CliExitCodes.UsageError);
+            Assert.Contains("Unknown command 'frobnicate'", badCommand.Error);
+            noProject.AssertExit(CliExitCodes.UsageError);
+            Assert.Contains("No project file in", noProject.Error);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
