@@ -56,7 +56,7 @@ ls -la "$work/out/efbundle"
 
 pg_initdb="$(command -v initdb || ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -1 || true)"
 if [ -n "$pg_initdb" ]; then
-  pg_bin="$(dirname "$pg_initdb")"
+  pg_bin="$(dirname "$(readlink -f "$pg_initdb")")"
   port=$(( 20000 + RANDOM % 20000 ))
   step "Deploy: start a throw-away PostgreSQL on 127.0.0.1:$port and run the bundle twice"
   mkdir -p "$work/pg" && chmod 755 "$work" && { [ "$(id -u)" != 0 ] || chown postgres "$work/pg"; }
@@ -77,4 +77,4 @@ if dotnet build "$work/app" -nodeReuse:false -tl:off -clp:NoSummary; then
   exit 1
 fi
 
-step "The build failed with COG1001, as it should: add a migration (dotnet ef migrations add AddTagDescription) to fix it."
+step "The build failed with COG1001, as it should: add a migration to fix it (dotnet cognova generate AddTagDescription, or dotnet ef migrations add AddTagDescription --no-build)."

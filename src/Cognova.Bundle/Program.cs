@@ -21,6 +21,10 @@ if (arguments.Help)
     return BundleExitCodes.Success;
 }
 
+// The application's own console logging (started with its host builder) would bury the bundle's
+// lines: it goes nowhere, or to standard error with --verbose. The bundle writes to the real output.
+Console.SetOut(arguments.Verbose ? Console.Error : TextWriter.Null);
+
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
