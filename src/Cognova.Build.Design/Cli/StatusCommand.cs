@@ -61,8 +61,24 @@ internal static class StatusCommand
         }
         finally
         {
+            // A strand whose result was not needed (e.g. the live schema when unknown migrations skip the
+            // comparison) may still be using its context: let it finish before the context goes.
+            WaitQuietly(offline);
+            WaitQuietly(live);
             offlineContext?.Dispose();
             liveContext?.Dispose();
+        }
+    }
+
+    private static void WaitQuietly(Task? strand)
+    {
+        try
+        {
+            strand?.Wait();
+        }
+        catch (AggregateException)
+        {
+            // Its failure was reported where its result was used, or its result was not needed.
         }
     }
 
