@@ -302,7 +302,7 @@ internal sealed class ThrowAwayCluster : IDisposable
         var parent = Path.GetTempPath();
         if (osUser is not null && !OthersCanTraverse(parent))
         {
-            // e.g. TMPDIR=/root/tmp: the postgres user could not reach a folder in there.
+            // e.g. a TMPDIR inside root's home: the postgres user could not reach a folder in there.
             parent = "/tmp";
         }
 
