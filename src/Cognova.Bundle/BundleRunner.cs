@@ -121,7 +121,7 @@ public sealed class BundleRunner(DbContext context, BundleArguments arguments, B
         {
             return await MigrationStatusReader.ReadAsync(context, cancellationToken);
         }
-        catch (Exception ex) when (DatabaseErrors.IsUnreachable(ex))
+        catch (Exception ex) when (DatabaseErrors.IsConnectionProblem(ex))
         {
             output.Error("Cannot reach the database: " + DatabaseErrors.Describe(ex));
             Finish(BundleExitCodes.DatabaseUnreachable, "unreachable", Array.Empty<object>(), DatabaseErrors.Describe(ex));

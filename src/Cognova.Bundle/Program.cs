@@ -1,5 +1,6 @@
 using Cognova.Build.Design.Diagnostics;
 using Cognova.Bundle;
+using Cognova.Migrations;
 using Microsoft.EntityFrameworkCore;
 
 // efbundle: see BundleArguments.Usage and the README for the options and exit codes.
@@ -72,7 +73,7 @@ catch (BundleUsageException ex)
     output.Error(ex.Message);
     return BundleExitCodes.UsageError;
 }
-catch (Exception ex) when (DatabaseErrors.IsUnreachable(ex))
+catch (Exception ex) when (DatabaseErrors.IsConnectionProblem(ex))
 {
     output.Error("Cannot reach the database: " + DatabaseErrors.Describe(ex));
     return BundleExitCodes.DatabaseUnreachable;

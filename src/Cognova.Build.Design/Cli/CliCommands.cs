@@ -11,7 +11,13 @@ public static class CliCommands
 {
     public static int Run(HostArguments arguments)
     {
+        // Before any method that names a Cognova.Migrations type is compiled: it loads from beside the host.
         HostAssemblyResolver.Register();
+        return RunCommand(arguments);
+    }
+
+    private static int RunCommand(HostArguments arguments)
+    {
         var console = CliConsole.FromEnvironment(arguments.Flag("no-color"), arguments.Flag("verbose"));
         // Step timings go to standard error: standard output may be a script piped into a file.
         var log = new HostLog(Console.Error, arguments.Flag("verbose"));
@@ -35,9 +41,9 @@ public static class CliCommands
             console.Error(ex.Message);
             return CliExitCodes.UsageError;
         }
-        catch (Exception ex) when (Cognova.Bundle.DatabaseErrors.IsUnreachable(ex))
+        catch (Exception ex) when (Cognova.Migrations.DatabaseErrors.IsConnectionProblem(ex))
         {
-            console.Error("Cannot reach the database: " + Cognova.Bundle.DatabaseErrors.Describe(ex));
+            console.Error("Cannot reach the database: " + Cognova.Migrations.DatabaseErrors.Describe(ex));
             return CliExitCodes.DatabaseUnreachable;
         }
         catch (Exception ex)

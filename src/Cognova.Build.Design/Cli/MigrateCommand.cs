@@ -113,7 +113,7 @@ internal static class MigrateCommand
         {
             return MigrationStatusReader.ReadAsync(context).GetAwaiter().GetResult().Unknown;
         }
-        catch (Exception ex) when (DatabaseErrors.IsUnreachable(ex))
+        catch (Exception ex) when (Cognova.Migrations.DatabaseErrors.IsConnectionProblem(ex))
         {
             // The runner reports it, with the bundle's message and exit code.
             return [];

@@ -163,7 +163,7 @@ internal static class PushCommand
         }
         catch (DbException ex)
         {
-            console.Error($"The push failed and was rolled back, so nothing was changed: {Cognova.Bundle.DatabaseErrors.Describe(ex)}");
+            console.Error($"The push failed and was rolled back, so nothing was changed: {Cognova.Migrations.DatabaseErrors.Describe(ex)}");
             console.Error("  at: " + current.Trim().Split('\n')[0]);
             return CliExitCodes.Failed;
         }

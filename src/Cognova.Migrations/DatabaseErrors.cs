@@ -1,10 +1,14 @@
 using System.Net.Sockets;
 using Npgsql;
 
-namespace Cognova.Migrations.Internal;
+namespace Cognova.Migrations;
 
-/// <summary>Reads exceptions from Npgsql and EF Core: one line for a person, and whether the server was reachable.</summary>
-internal static class DatabaseErrors
+/// <summary>
+/// Reads exceptions from Npgsql and EF Core: one line for a person, and whether the server was reachable.
+/// The runner, the migration bundle and dotnet cognova all classify failures with it, so that one error
+/// gets one exit code everywhere.
+/// </summary>
+public static class DatabaseErrors
 {
     /// <summary>
     /// The database's own message when there is one (<c>42P07: relation "tags" already exists</c>, with
