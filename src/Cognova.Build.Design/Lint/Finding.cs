@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using Cognova.Build.Design.Diagnostics;
+using Cognova.Build.Design.Migrations;
 
 namespace Cognova.Build.Design.Lint;
 
@@ -16,6 +15,5 @@ public sealed record Finding(
     /// <summary>SHA-256 of the statement, so that an approval stops matching when the SQL changes.</summary>
     public string StatementHash { get; } = HashStatement(Hit.Statement);
 
-    public static string HashStatement(string statement)
-        => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(statement.Replace("\r\n", "\n").Trim())));
+    public static string HashStatement(string statement) => MigrationScript.Hash(statement.Trim());
 }
