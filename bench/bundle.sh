@@ -30,14 +30,8 @@ MIGRATIONS=60
 SAMPLE="$REPO/samples/Cognova.Sample"
 PROJECT_NAME="Cognova.Sample"
 
-# One MSBuild process per build, nothing left running afterwards (also for the msbuild that dotnet-ef starts).
-export DOTNET_CLI_USE_MSBUILD_SERVER=0
-export MSBUILDDISABLENODEREUSE=1
-export DOTNET_NOLOGO=1
-export DOTNET_CLI_TELEMETRY_OPTOUT=1
-# No compiler server left behind either: every compile (ours, and the one inside `dotnet ef migrations
-# bundle`) starts csc afresh. See bench/README.md for what that means for measurement 1.
-export UseSharedCompilation=false
+# bench/lib.sh turns the compiler server off: every compile (ours, and the one inside `dotnet ef
+# migrations bundle`) starts csc afresh. See bench/README.md for what that means for measurement 1.
 
 BUILD_FLAGS=(-nodeReuse:false)
 
@@ -76,13 +70,7 @@ cleanup() {
     fi
     [[ -z "$PG_TMP" ]] || rm -rf "$PG_TMP"
     rm -rf "$TMP"
-    local package
-    for package in cognova.build cognova.migrations; do
-        if [[ -n "$GLOBAL_PACKAGES" && -d "$GLOBAL_PACKAGES/$package/$VERSION" ]]; then
-            rm -rf "${GLOBAL_PACKAGES:?}/$package/$VERSION"
-            rmdir "$GLOBAL_PACKAGES/$package" 2>/dev/null
-        fi
-    done
+    remove_bench_packages
     return $rc
 }
 trap cleanup EXIT

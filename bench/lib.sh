@@ -1,6 +1,26 @@
 #!/usr/bin/env bash
-# Helpers shared by the bench scripts (sourced, not run): failing with the end of the logs, timing
-# a command into a log, medians and ratios for the tables.
+# Helpers shared by the bench scripts (sourced, not run): the build environment, failing with the end
+# of the logs, timing a command into a log, medians and ratios for the tables, removing the packages a
+# run put into the NuGet global packages folder.
+
+# One MSBuild process per build, nothing left running afterwards (also for the msbuild that dotnet-ef
+# starts), and no compiler server left behind: every compile starts csc afresh.
+export DOTNET_CLI_USE_MSBUILD_SERVER=0
+export MSBUILDDISABLENODEREUSE=1
+export DOTNET_NOLOGO=1
+export DOTNET_CLI_TELEMETRY_OPTOUT=1
+export UseSharedCompilation=false
+
+# remove_bench_packages: the $VERSION of Cognova.Build and Cognova.Migrations from $GLOBAL_PACKAGES.
+remove_bench_packages() {
+    local id
+    for id in cognova.build cognova.migrations; do
+        if [[ -n "$GLOBAL_PACKAGES" && -d "$GLOBAL_PACKAGES/$id/$VERSION" ]]; then
+            rm -rf "${GLOBAL_PACKAGES:?}/$id/$VERSION"
+            rmdir "$GLOBAL_PACKAGES/$id" 2>/dev/null || true
+        fi
+    done
+}
 
 # die MESSAGE [LOG...]: print the message and the end of each log, then stop.
 die() {

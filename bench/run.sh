@@ -27,13 +27,7 @@ MIGRATIONS=200
 SAMPLE="$REPO/samples/Cognova.Sample"
 PROJECT_NAME="Cognova.Sample"
 
-# One MSBuild process per build, nothing left running afterwards (also for the msbuild that dotnet-ef starts).
-export DOTNET_CLI_USE_MSBUILD_SERVER=0
-export MSBUILDDISABLENODEREUSE=1
-export DOTNET_NOLOGO=1
-export DOTNET_CLI_TELEMETRY_OPTOUT=1
-# No compiler server left behind either. The timed no-op builds do not compile, so this does not affect them.
-export UseSharedCompilation=false
+# bench/lib.sh turns the compiler server off; the timed no-op builds do not compile, so it does not affect them.
 
 BUILD_FLAGS=(-nodeReuse:false)
 
@@ -55,13 +49,7 @@ cleanup() {
         return $rc
     fi
     rm -rf "$TMP"
-    local id
-    for id in cognova.build cognova.migrations; do
-        if [[ -n "$GLOBAL_PACKAGES" && -d "$GLOBAL_PACKAGES/$id/$VERSION" ]]; then
-            rm -rf "${GLOBAL_PACKAGES:?}/$id/$VERSION"
-            rmdir "$GLOBAL_PACKAGES/$id" 2>/dev/null || true
-        fi
-    done
+    remove_bench_packages
     return $rc
 }
 trap cleanup EXIT
