@@ -16,7 +16,8 @@ namespace Cognova.Build.Tasks
     {
         private readonly List<string> _standardError = new List<string>();
         private HostOutputParser? _parser;
-        private int _diagnosticErrors;
+        private DiagnosticLogger? _diagnostics;
+        private int _hostExitCode;
 
         /// <summary>Path of <c>Cognova.Build.Design.dll</c>.</summary>
         [Required]
@@ -92,6 +93,22 @@ namespace Cognova.Build.Tasks
 
         /// <summary>Show what the host does and how long each step takes.</summary>
         public bool Verbose { get; set; }
+
+        /// <summary>
+        /// The project's <c>TreatWarningsAsErrors</c>: the SDK passes it to the compiler only, so the task
+        /// applies it to its own codes (less those in <see cref="NoWarn"/> and <see cref="WarningsNotAsErrors"/>).
+        /// </summary>
+        public bool TreatWarningsAsErrors { get; set; }
+
+        public string? WarningsNotAsErrors { get; set; }
+
+        public string? NoWarn { get; set; }
+
+        /// <summary>
+        /// Where a passed check keeps its warnings: an up-to-date build shows them again from there
+        /// (<see cref="CognovaReplayWarnings"/>), so that they neither vanish nor escape <c>-warnaserror</c>.
+        /// </summary>
+        public string? WarningsFile { get; set; }
 
         /// <summary>The <c>dotnet</c> executable running this build (the SDK sets <c>DOTNET_HOST_PATH</c>).</summary>
         public string? DotNetHostPath { get; set; }
@@ -183,16 +200,22 @@ namespace Cognova.Build.Tasks
 
         public override bool Execute()
         {
-            _parser = new HostOutputParser(LogDiagnostic, LogProgress, line => Log.LogMessage(MessageImportance.Low, line));
-            var result = base.Execute();
-            return result && !Log.HasLoggedErrors;
+            _diagnostics = new DiagnosticLogger(Log, BuildEngine, ProjectFile, TreatWarningsAsErrors, NoWarn, WarningsNotAsErrors);
+            _parser = new HostOutputParser(_diagnostics.Log, LogProgress, line => Log.LogMessage(MessageImportance.Low, line));
+            var passed = base.Execute() && !Log.HasLoggedErrors && _diagnostics.Errors == 0;
+            if (passed && !string.IsNullOrEmpty(WarningsFile))
+            {
+                WarningsFileWriter.Write(WarningsFile!, _diagnostics.Warnings);
+            }
+
+            return passed;
         }
 
         protected override int ExecuteTool(string pathToTool, string responseFileCommands, string commandLineCommands)
         {
-            var exitCode = base.ExecuteTool(pathToTool, responseFileCommands, commandLineCommands);
+            _hostExitCode = base.ExecuteTool(pathToTool, responseFileCommands, commandLineCommands);
             _parser!.Flush();
-            return exitCode;
+            return _hostExitCode;
         }
 
         protected override void LogEventsFromTextOutput(string singleLine, MessageImportance messageImportance)
@@ -213,8 +236,10 @@ namespace Cognova.Build.Tasks
 
         protected override bool HandleTaskExecutionErrors()
         {
-            // Exit code 1 means "the host reported errors as diagnostics": they are already logged.
-            if (ExitCode == 1 && _diagnosticErrors > 0)
+            // Exit code 1 means "the host reported errors as diagnostics", 0 with errors logged means the
+            // project's warning settings made a warning an error: either way they are already logged.
+            // (ToolTask turns a 0 into -1 when errors were logged from the output.)
+            if ((_hostExitCode == -1 || _hostExitCode == 1) && _diagnostics!.Errors > 0)
             {
                 return false;
             }
@@ -231,30 +256,12 @@ namespace Cognova.Build.Tasks
                 columnNumber: 0,
                 endLineNumber: 0,
                 endColumnNumber: 0,
-                message: $"The Cognova.Build design host failed (exit code {ExitCode}). Build with -p:CognovaVerbose=true to see each step.{detail}");
+                message: $"The Cognova.Build design host failed (exit code {_hostExitCode}). Build with -p:CognovaVerbose=true to see each step.{detail}");
             return false;
         }
 
         protected override void LogToolCommand(string message)
             => Log.LogMessage(Verbose ? MessageImportance.High : MessageImportance.Low, message);
-
-        private void LogDiagnostic(HostDiagnostic diagnostic)
-        {
-            var file = string.IsNullOrEmpty(diagnostic.File) || diagnostic.File == "Cognova.Build" ? ProjectFile : diagnostic.File;
-            switch (diagnostic.Severity)
-            {
-                case "error":
-                    _diagnosticErrors++;
-                    Log.LogError(null, diagnostic.Code, null, file, diagnostic.Line, diagnostic.Column, 0, 0, diagnostic.Message);
-                    break;
-                case "warning":
-                    Log.LogWarning(null, diagnostic.Code, null, file, diagnostic.Line, diagnostic.Column, 0, 0, diagnostic.Message);
-                    break;
-                default:
-                    Log.LogMessage(null, diagnostic.Code, null, file, diagnostic.Line, diagnostic.Column, 0, 0, MessageImportance.High, diagnostic.Message);
-                    break;
-            }
-        }
 
         private void LogProgress(string message)
             => Log.LogMessage(Verbose ? MessageImportance.High : MessageImportance.Low, "Cognova: " + message);

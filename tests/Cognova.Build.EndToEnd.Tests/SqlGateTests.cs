@@ -127,6 +127,37 @@ public sealed class SqlGateTests
     }
 
     [Fact]
+    public void Warnings_come_back_in_up_to_date_builds_so_warnaserror_fails_every_build_and_TreatWarningsAsErrors_applies()
+    {
+        using var project = TestProject.FromFixture("Shop", Feed);
+        project.WriteMigration("20300101000000_UniqueName", "Shop", "ShopContext", """
+            => migrationBuilder.CreateIndex(name: "IX_products_name", table: "products", column: "name", unique: true);
+            """);
+
+        var warned = project.Build();
+        var upToDate = project.Build();
+        Assert.True(upToDate.ExitCode == 0, upToDate.ToString());
+        Assert.Equal(1, project.HostStarts);
+        Assert.Equal(warned.Single("COG2204").Line, upToDate.Single("COG2204").Line);
+        Assert.Equal("warning", upToDate.Single("COG2204").Severity);
+
+        // -warnaserror fails the up-to-date build too, and once the check runs again.
+        var strictUpToDate = project.Build("-warnaserror");
+        project.Build("-t:CognovaCheck", "-warnaserror");
+        var strictAgain = project.Build("-warnaserror");
+        Assert.True(strictUpToDate.ExitCode != 0, strictUpToDate.ToString());
+        Assert.True(strictAgain.ExitCode != 0, strictAgain.ToString());
+        Assert.Equal("error", strictAgain.Single("COG2204").Severity);
+
+        project.SetProperty("TreatWarningsAsErrors", "true");
+        project.SetProperty("WarningsNotAsErrors", "COG2301");
+        var strict = project.Build();
+        Assert.True(strict.ExitCode != 0, strict.ToString());
+        Assert.Equal("error", strict.Single("COG2204").Severity);
+        Assert.Equal("warning", strict.Single("COG2301").Severity);
+    }
+
+    [Fact]
     public void Sarif_and_json_reports_are_written_and_rule_severity_is_configurable()
     {
         using var project = TestProject.FromFixture("Cleanup", Feed);

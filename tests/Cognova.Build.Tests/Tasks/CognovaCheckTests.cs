@@ -79,6 +79,83 @@ public sealed class CognovaCheckTests : IDisposable
         Assert.Contains(_engine.Messages, m => m.Code == "COG0004" && m.Message == "No DbContext found");
     }
 
+    [Fact]
+    public void TreatWarningsAsErrors_makes_warnings_errors_except_NoWarn_and_WarningsNotAsErrors()
+    {
+        var task = Task(FakeDotNet(exitCode: 0, stdout: """
+            /app/M.cs(3,5): warning COG2204: unique index
+            /app/M.cs(4,5): warning COG2301: no CONCURRENTLY
+            /app/M.cs(5,5): warning COG2303: table rewrite
+            """));
+        task.TreatWarningsAsErrors = true;
+        task.NoWarn = "CS1591;COG2301";
+        task.WarningsNotAsErrors = "COG2303";
+
+        Assert.False(task.Execute());
+
+        Assert.Equal("COG2204", Assert.Single(_engine.Errors).Code);
+        Assert.Equal(["COG2301", "COG2303"], _engine.Warnings.Select(w => w.Code).Order());
+    }
+
+    [Fact]
+    public void A_warning_that_msbuild_turns_into_an_error_fails_the_task_so_the_check_is_not_marked_passed()
+    {
+        _engine.WarningsAsErrors.Add("COG2204");
+        var task = Task(FakeDotNet(exitCode: 0, stdout: "/app/M.cs(3,5): warning COG2204: unique index"));
+
+        Assert.False(task.Execute());
+    }
+
+    [Fact]
+    public void Warnings_alone_do_not_fail_the_task()
+    {
+        var task = Task(FakeDotNet(exitCode: 0, stdout: "/app/M.cs(3,5): warning COG2204: unique index"));
+
+        Assert.True(task.Execute());
+        Assert.Single(_engine.Warnings);
+    }
+
+    [Fact]
+    public void A_passed_check_keeps_its_warnings_and_the_replay_shows_them_again_with_file_line_and_settings()
+    {
+        var warnings = Path.Combine(_directory, "App.cognova.check.warnings");
+        var task = Task(FakeDotNet(exitCode: 0, stdout: """
+            /app/M.cs(3,5): warning COG2204: unique index
+                SQL: CREATE UNIQUE INDEX ix ON t (a);
+            /app/App.csproj: info COG3007: lock written
+            """));
+        task.WarningsFile = warnings;
+
+        Assert.True(task.Execute());
+
+        var replayEngine = new FakeBuildEngine();
+        var replay = new CognovaReplayWarnings { BuildEngine = replayEngine, WarningsFile = warnings, ProjectFile = "/app/App.csproj" };
+        Assert.True(replay.Execute());
+        var warning = Assert.Single(replayEngine.Warnings);
+        Assert.Equal(("COG2204", "/app/M.cs", 3, 5), (warning.Code, warning.File, warning.LineNumber, warning.ColumnNumber));
+        Assert.Equal("unique index\nSQL: CREATE UNIQUE INDEX ix ON t (a);", warning.Message);
+        Assert.Empty(replayEngine.Messages.Where(m => m.Code == "COG3007"));
+
+        replayEngine.WarningsAsErrors.Add("COG2204");
+        Assert.False(new CognovaReplayWarnings { BuildEngine = replayEngine, WarningsFile = warnings, ProjectFile = "/app/App.csproj" }.Execute());
+        var strict = new CognovaReplayWarnings { BuildEngine = new FakeBuildEngine(), WarningsFile = warnings, ProjectFile = "/app/App.csproj", TreatWarningsAsErrors = true };
+        Assert.False(strict.Execute());
+    }
+
+    [Fact]
+    public void A_failed_check_does_not_write_the_warnings_file()
+    {
+        var warnings = Path.Combine(_directory, "App.cognova.check.warnings");
+        var task = Task(FakeDotNet(exitCode: 1, stdout: """
+            /app/M.cs(3,5): warning COG2204: unique index
+            /app/M.cs(9,5): error COG2101: drops table
+            """));
+        task.WarningsFile = warnings;
+
+        Assert.False(task.Execute());
+        Assert.False(File.Exists(warnings));
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private CognovaCheck Task(string dotnet) => new()

@@ -4,8 +4,11 @@ using Microsoft.Build.Framework;
 namespace Cognova.Build.Tests.Tasks;
 
 /// <summary>Collects what a task logs, in place of MSBuild.</summary>
-internal sealed class FakeBuildEngine : IBuildEngine
+internal sealed class FakeBuildEngine : IBuildEngine8
 {
+    /// <summary>Codes MSBuild would turn into errors (<c>-warnaserror</c>, <c>WarningsAsErrors</c>).</summary>
+    public HashSet<string> WarningsAsErrors { get; } = [];
+
     public List<BuildErrorEventArgs> Errors { get; } = [];
 
     public List<BuildWarningEventArgs> Warnings { get; } = [];
@@ -31,4 +34,38 @@ internal sealed class FakeBuildEngine : IBuildEngine
     }
 
     public bool BuildProjectFile(string projectFileName, string[] targetNames, IDictionary globalProperties, IDictionary targetOutputs) => false;
+
+    public bool ShouldTreatWarningAsError(string warningCode) => WarningsAsErrors.Contains(warningCode);
+
+    public bool AllowFailureWithoutError { get; set; }
+
+    public bool IsRunningMultipleNodes => false;
+
+    public bool BuildProjectFile(string projectFileName, string[] targetNames, IDictionary globalProperties, IDictionary targetOutputs, string toolsVersion) => false;
+
+    public bool BuildProjectFilesInParallel(string[] projectFileNames, string[] targetNames, IDictionary[] globalProperties, IDictionary[] targetOutputsPerProject, string[] toolsVersion, bool useResultsCache, bool unloadProjectsOnCompletion) => false;
+
+    public BuildEngineResult BuildProjectFilesInParallel(string[] projectFileNames, string[] targetNames, IDictionary[] globalProperties, IList<string>[] removeGlobalProperties, string[] toolsVersion, bool returnTargetOutputs) => new(false, []);
+
+    public void Yield()
+    {
+    }
+
+    public void Reacquire()
+    {
+    }
+
+    public void RegisterTaskObject(object key, object obj, RegisteredTaskObjectLifetime lifetime, bool allowEarlyCollection)
+    {
+    }
+
+    public object? GetRegisteredTaskObject(object key, RegisteredTaskObjectLifetime lifetime) => null;
+
+    public object? UnregisterTaskObject(object key, RegisteredTaskObjectLifetime lifetime) => null;
+
+    public void LogTelemetry(string eventName, IDictionary<string, string> properties)
+    {
+    }
+
+    public IReadOnlyDictionary<string, string> GetGlobalProperties() => new Dictionary<string, string>();
 }
