@@ -23,7 +23,7 @@ internal static class MigrateCommand
         var target = session.Arguments.Optional("target") is { } given ? CliSession.ResolveMigration(ids, given) : null;
 
         var lockState = MigrationLockState.Load(session, context);
-        CheckLock(session, lockState, ids, target);
+        CheckLock(session, lockState, ids);
 
         var arguments = BundleArgumentsFor(session.Arguments, target);
         var output = new BundleOutput(arguments, session.Console.Output, Console.Error);
@@ -45,10 +45,11 @@ internal static class MigrateCommand
 
     /// <summary>
     /// What a bundle could not be built with, the tool does not apply: a migration edited after it was
-    /// locked, a lock out of order, or a migration to apply with an unapproved destructive finding.
+    /// locked, a lock out of order, or a migration with an unapproved destructive finding (also one whose
+    /// approvals were removed from the lock after it was locked).
     /// A project without a lock file yet has nothing to hold the migrations to.
     /// </summary>
-    private static void CheckLock(CliSession session, MigrationLockState lockState, IReadOnlyList<string> ids, string? target)
+    private static void CheckLock(CliSession session, MigrationLockState lockState, IReadOnlyList<string> ids)
     {
         if (!lockState.LockFileExists)
         {
@@ -65,8 +66,8 @@ internal static class MigrateCommand
                 + string.Join('\n', problems.Select(p => $"  {p.Code}: {p.Message}")));
         }
 
-        var upTo = target is null || target == Migration.InitialDatabase ? ids.Count : ids.ToList().IndexOf(target) + 1;
-        var unreviewed = ids.Take(upTo).Where(id => !lockState.IsLocked(id) && lockState.HasUnapprovedDestructive(id)).ToList();
+        // As the build: an unapproved destructive finding anywhere in the history fails it, locked or not.
+        var unreviewed = ids.Where(lockState.HasUnapprovedDestructive).ToList();
         if (unreviewed.Count > 0)
         {
             throw new CliException(

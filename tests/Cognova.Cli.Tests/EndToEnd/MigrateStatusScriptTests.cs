@@ -84,6 +84,27 @@ public sealed class MigrateStatusScriptTests(PostgresServer server, BuiltStore s
     }
 
     [Fact]
+    public async Task Migrate_refuses_a_locked_migration_whose_approvals_were_removed_as_the_build_does()
+    {
+        using var project = TestProject.FromFixture("Cleanup");
+        var database = await server.CreateDatabaseAsync("cli_unapproved");
+        InstalledTool.Instance.Run(project.Directory, "review", "--approve", "*", "--reason", "reviewed").AssertExit(CliExitCodes.Success);
+        var lockFile = System.Text.Json.Nodes.JsonNode.Parse(project.Read("Migrations/migrations.lock.json"))!;
+        foreach (var migration in lockFile["contexts"]!.AsObject().SelectMany(c => c.Value!["migrations"]!.AsArray()))
+        {
+            migration!.AsObject().Remove("approvals");
+        }
+
+        project.Write("Migrations/migrations.lock.json", lockFile.ToJsonString());
+
+        var migrate = InstalledTool.Instance.Run(project.Directory, "migrate", "--connection", database);
+
+        migrate.AssertExit(CliExitCodes.ChecksFailed);
+        Assert.Contains("Migration 20261125171358_Cleanup has destructive SQL that nobody approved", migrate.Error);
+        Assert.Empty(await Database.TablesAsync(database));
+    }
+
+    [Fact]
     public async Task Status_of_a_database_migrated_by_the_tool_shows_no_difference()
     {
         var database = await server.CreateDatabaseAsync("cli_status_clean");
