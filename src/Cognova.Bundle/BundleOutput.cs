@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Cognova.Build.Design.Diagnostics;
 
 namespace Cognova.Bundle;
@@ -32,6 +33,15 @@ public sealed class BundleOutput(BundleArguments arguments, TextWriter output, T
     public void Data(string text) => output.WriteLine(SecretMasker.Apply(text));
 
     public void Json(string document) => output.WriteLine(SecretMasker.Apply(document));
+
+    /// <summary>With --json, the one document a run prints: how it ended, its exit code, what it applied and the error.</summary>
+    public void Outcome(string outcome, int exitCode, object applied, string? error)
+    {
+        if (arguments.Json)
+        {
+            Json(JsonSerializer.Serialize(new { outcome, exitCode, applied, error }));
+        }
+    }
 
     private void Write(TextWriter writer, string prefix, string message, string? colour, bool evenInJson = false)
     {

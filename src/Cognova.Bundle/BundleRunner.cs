@@ -50,7 +50,7 @@ public sealed class BundleRunner(DbContext context, BundleArguments arguments, B
                 output.Success("No migrations were applied. The database is already up to date.");
                 return Finish(BundleExitCodes.Success, "up-to-date", applied, null);
             case MigrationRunStatus.Applied:
-                output.Success($"Done. {result.Applied.Count} migration(s) applied in {result.Duration.TotalMilliseconds:0} ms.");
+                output.Success($"Done. {Describe(result.Applied)} in {result.Duration.TotalMilliseconds:0} ms.");
                 return Finish(BundleExitCodes.Success, "applied", applied, null);
             case MigrationRunStatus.SkippedLocked:
                 output.Info("Another run holds the migration lock; skipped (--skip-if-locked).");
@@ -62,9 +62,10 @@ public sealed class BundleRunner(DbContext context, BundleArguments arguments, B
                 output.Error("Cannot reach the database: " + result.Error);
                 return Finish(BundleExitCodes.DatabaseUnreachable, "unreachable", applied, result.Error);
             default:
+                // The runner's error already names the migration that failed.
                 output.Error(result.FailedMigration is null
-                    ? "Migrating failed: " + result.Error
-                    : $"Migration {result.FailedMigration} failed: {result.Error} The database stays at the last migration that succeeded.");
+                    ? Sentence("Migrating failed: " + result.Error)
+                    : Sentence(result.Error ?? $"Migration {result.FailedMigration} failed") + " The database stays at the last migration that succeeded.");
                 return Finish(BundleExitCodes.MigrationFailed, "failed", applied, result.Error);
         }
     }
@@ -143,13 +144,28 @@ public sealed class BundleRunner(DbContext context, BundleArguments arguments, B
                ?? throw new BundleUsageException($"The bundle has no migration '{target}'.");
     }
 
+    private static string Describe(IReadOnlyList<AppliedMigration> migrations)
+    {
+        var reverted = migrations.Count(m => m.Reverted);
+        var applied = migrations.Count - reverted;
+        return (applied, reverted) switch
+        {
+            (_, 0) => $"{applied} migration(s) applied",
+            (0, _) => $"{reverted} migration(s) reverted",
+            _ => $"{applied} migration(s) applied and {reverted} reverted",
+        };
+    }
+
+    /// <summary>Ends a message that may come from the database without a full stop with one.</summary>
+    private static string Sentence(string text)
+    {
+        var trimmed = text.TrimEnd();
+        return trimmed.Length == 0 || ".!?".Contains(trimmed[^1], StringComparison.Ordinal) ? trimmed : trimmed + ".";
+    }
+
     private int Finish(int exitCode, string outcome, object applied, string? error)
     {
-        if (arguments.Json)
-        {
-            output.Json(JsonSerializer.Serialize(new { outcome, exitCode, applied, error }));
-        }
-
+        output.Outcome(outcome, exitCode, applied, error);
         return exitCode;
     }
 
@@ -158,6 +174,10 @@ public sealed class BundleRunner(DbContext context, BundleArguments arguments, B
         public void Starting(string migrationId) => output.Info($"Applying migration '{migrationId}'...");
 
         public void Applied(string migrationId, TimeSpan duration) => output.Success($"Applied migration '{migrationId}' in {duration.TotalMilliseconds:0} ms.");
+
+        public void Reverting(string migrationId) => output.Info($"Reverting migration '{migrationId}'...");
+
+        public void Reverted(string migrationId, TimeSpan duration) => output.Success($"Reverted migration '{migrationId}' in {duration.TotalMilliseconds:0} ms.");
     }
 
     private sealed class OutputLogger(BundleOutput output) : ILogger

@@ -41,11 +41,7 @@ try
         && await UpToDateProbe.IsUpToDateAsync(given.ConnectionString, manifest, arguments.AllowUnknown, cancellation.Token))
     {
         output.Success("No migrations were applied. The database is already up to date.");
-        if (arguments.Json)
-        {
-            output.Json("""{"outcome":"up-to-date","exitCode":0,"applied":[],"error":null}""");
-        }
-
+        output.Outcome("up-to-date", BundleExitCodes.Success, Array.Empty<object>(), null);
         return BundleExitCodes.Success;
     }
 
@@ -71,15 +67,18 @@ try
 catch (BundleUsageException ex)
 {
     output.Error(ex.Message);
+    output.Outcome("usage-error", BundleExitCodes.UsageError, Array.Empty<object>(), ex.Message);
     return BundleExitCodes.UsageError;
 }
 catch (Exception ex) when (DatabaseErrors.IsConnectionProblem(ex))
 {
     output.Error("Cannot reach the database: " + DatabaseErrors.Describe(ex));
+    output.Outcome("unreachable", BundleExitCodes.DatabaseUnreachable, Array.Empty<object>(), DatabaseErrors.Describe(ex));
     return BundleExitCodes.DatabaseUnreachable;
 }
 catch (Exception ex)
 {
     output.Error(arguments.Verbose ? ex.ToString() : $"{ex.GetType().Name}: {SecretMasker.Apply(ex.Message)}");
+    output.Outcome("failed", BundleExitCodes.MigrationFailed, Array.Empty<object>(), $"{ex.GetType().Name}: {ex.Message}");
     return BundleExitCodes.MigrationFailed;
 }

@@ -192,7 +192,16 @@ public static class AdvisoryLockMigrator
                 }
 
                 phase = Phase.Migrating;
-                MigrationLog.MigrationsPending(logger, plan.Steps.Count, database, lockId, string.Join(", ", plan.Steps));
+                if (plan.Reverts.Count > 0)
+                {
+                    MigrationLog.MigrationsReverting(logger, plan.Reverts.Count, database, lockId, plan.Final, string.Join(", ", plan.Reverts));
+                }
+
+                if (plan.Applies.Count > 0)
+                {
+                    MigrationLog.MigrationsPending(logger, plan.Applies.Count, database, lockId, string.Join(", ", plan.Applies));
+                }
+
                 progress = new MigrationProgress(context, migrator, observer, logger, database);
                 await migrator.MigrateAsync(plan.Target, token).ConfigureAwait(false);
                 if (progress.IsFollowing)
@@ -376,8 +385,9 @@ public static class AdvisoryLockMigrator
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
             {
                 // As Database.Migrate() does: create a database that does not exist yet.
+                var name = connection.Database;
                 await connection.DisposeAsync().ConfigureAwait(false);
-                await CreateDatabaseAsync(token).ConfigureAwait(false);
+                await CreateDatabaseAsync(borrowed, name, token).ConfigureAwait(false);
                 connection = await borrowed.CreateDedicatedConnectionAsync(token).ConfigureAwait(false);
                 await connection.OpenAsync(token).ConfigureAwait(false);
                 return connection;
@@ -389,17 +399,36 @@ public static class AdvisoryLockMigrator
             }
         }
 
-        private async Task CreateDatabaseAsync(CancellationToken token)
+        /// <summary>
+        /// Several instances can find the database missing at once. They take turns under the run's
+        /// advisory lock in the maintenance database, and only the first creates it: the others' CREATE
+        /// DATABASE would fail, and EF Core would log that expected race as an error.
+        /// </summary>
+        private async Task CreateDatabaseAsync(ContextConnection borrowed, string name, CancellationToken token)
         {
-            try
+            var maintenance = await borrowed.CreateMaintenanceConnectionAsync(token).ConfigureAwait(false);
+            await using (maintenance.ConfigureAwait(false))
             {
+                await maintenance.OpenAsync(token).ConfigureAwait(false);
+                await using (var wait = new NpgsqlCommand("SELECT pg_advisory_lock(@id)", maintenance))
+                {
+                    wait.Parameters.AddWithValue("id", options.LockId ?? MigrationLockId.For(name, context.GetType()));
+                    await wait.ExecuteNonQueryAsync(token).ConfigureAwait(false);
+                }
+
+                await using var exists = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = @name)", maintenance);
+                exists.Parameters.AddWithValue("name", name);
+                if (await exists.ExecuteScalarAsync(token).ConfigureAwait(false) is true)
+                {
+                    return;
+                }
+
+                // EF Core's creator, so that the model's database options (template, collation, tablespace) apply.
                 await context.GetService<IRelationalDatabaseCreator>().CreateAsync(token).ConfigureAwait(false);
                 MigrationLog.DatabaseCreated(logger, database);
             }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
-            {
-                // Another instance created it a moment ago.
-            }
+
+            // Closing the maintenance session released its advisory lock.
         }
 
         private static async Task<bool> TryLockAsync(NpgsqlConnection connection, long lockId, CancellationToken token)
@@ -488,7 +517,7 @@ public static class AdvisoryLockMigrator
             if (known.Count == 0)
             {
                 MigrationLog.NoMigrations(logger, context.GetType().Name, assembly.Assembly.GetName().Name ?? "?");
-                return new Plan(null, [], lastMigration, null);
+                return new Plan(null, [], [], lastMigration, null);
             }
 
             string target;
@@ -508,7 +537,7 @@ public static class AdvisoryLockMigrator
                 }
                 catch (InvalidOperationException e)
                 {
-                    return new Plan(null, [], lastMigration, e.Message);
+                    return new Plan(null, [], [], lastMigration, e.Message);
                 }
             }
 
@@ -523,9 +552,12 @@ public static class AdvisoryLockMigrator
                 await HistoryTable.CreateAsync(context, token).ConfigureAwait(false);
             }
 
-            return new Plan(target, [.. revert, .. apply], final, null);
+            return new Plan(target, revert, apply, final, null);
         }
 
-        private sealed record Plan(string? Target, IReadOnlyList<string> Steps, string Final, string? Error);
+        private sealed record Plan(string? Target, IReadOnlyList<string> Reverts, IReadOnlyList<string> Applies, string Final, string? Error)
+        {
+            public IReadOnlyList<string> Steps => [.. Reverts, .. Applies];
+        }
     }
 }

@@ -25,8 +25,8 @@ public enum MigrationRunStatus
     TimedOut,
 }
 
-/// <summary>One migration that was applied (or reverted) in a run, and how long it took.</summary>
-public sealed record AppliedMigration(string Id, TimeSpan Duration);
+/// <summary>One migration that was applied (or reverted, when migrating down) in a run, and how long it took.</summary>
+public sealed record AppliedMigration(string Id, TimeSpan Duration, bool Reverted = false);
 
 /// <summary>The outcome of a run of <see cref="AdvisoryLockMigrator"/>.</summary>
 /// <param name="Status">How the run ended.</param>
@@ -45,7 +45,7 @@ public sealed record MigrationRunResult(
     public bool Succeeded => Status is MigrationRunStatus.Applied or MigrationRunStatus.UpToDate;
 }
 
-/// <summary>Told about each migration as a run applies it (for progress output, e.g. in the bundle).</summary>
+/// <summary>Told about each migration as a run applies (or reverts) it, for progress output, e.g. in the bundle.</summary>
 public interface IMigrationRunObserver
 {
     /// <summary>The migration starts (its transaction is about to begin).</summary>
@@ -53,4 +53,10 @@ public interface IMigrationRunObserver
 
     /// <summary>The migration committed.</summary>
     void Applied(string migrationId, TimeSpan duration);
+
+    /// <summary>A migration's <c>Down</c> starts (migrating to an earlier target).</summary>
+    void Reverting(string migrationId) => Starting(migrationId);
+
+    /// <summary>A migration's <c>Down</c> committed.</summary>
+    void Reverted(string migrationId, TimeSpan duration) => Applied(migrationId, duration);
 }

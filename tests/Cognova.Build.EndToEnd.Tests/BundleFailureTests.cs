@@ -25,7 +25,9 @@ public sealed class BundleFailureTests(PostgresServer server, BundleFailureTests
         var failed = Bundle(store.Bundle, "--connection", database);
 
         Assert.Equal(1, failed.ExitCode);
-        Assert.Contains($"Migration {NeedsRates} failed", failed.All);
+        Assert.Contains($"Migration {NeedsRates} failed: 42P01: relation \"exchange_rates\" does not exist", failed.All);
+        Assert.DoesNotContain("failed: Migration", failed.All);
+        Assert.Contains("does not exist. The database stays at the last migration that succeeded.", failed.All);
         Assert.Contains("exchange_rates", failed.All);
         Assert.Equal(Slow, (await History(database))[^1]);
         Assert.DoesNotContain("rates", await Tables(database));

@@ -35,6 +35,38 @@ public sealed class BundleTests(PostgresServer server, BundleTests.PublishedStor
     }
 
     [Fact]
+    public async Task With_no_target_the_bundle_creates_a_database_that_does_not_exist_yet_and_reverts_saying_so()
+    {
+        var database = server.ConnectionStringFor("bundle_new_" + Guid.NewGuid().ToString("N")[..8]);
+
+        var deploy = Bundle(store.Bundle, "--connection", database);
+        Assert.True(deploy.ExitCode == 0, deploy.All);
+        Assert.Equal([Init, AddDescription, AddOrders], await History(database));
+
+        var revert = Bundle(store.Bundle, "AddDescription", "--connection", database);
+        Assert.True(revert.ExitCode == 0, revert.All);
+        Assert.Contains($"Reverting migration '{AddOrders}'", revert.Output);
+        Assert.DoesNotContain("Applying migration", revert.Output);
+        Assert.Contains("Done. 1 migration(s) reverted", revert.Output);
+        Assert.Equal([Init, AddDescription], await History(database));
+    }
+
+    [Fact]
+    public void With_json_every_run_prints_one_json_document_also_when_the_database_is_unreachable()
+    {
+        var unreachable = Bundle(store.Bundle, "--json", "--connection", "Host=127.0.0.1;Port=1;Database=x;Username=u;Timeout=3");
+        var unknownTarget = Bundle(store.Bundle, "NoSuchMigration", "--json", "--connection", "Host=127.0.0.1;Port=1;Database=x;Username=u;Timeout=3");
+
+        Assert.Equal(4, unreachable.ExitCode);
+        using var document = System.Text.Json.JsonDocument.Parse(unreachable.Output);
+        Assert.Equal("unreachable", document.RootElement.GetProperty("outcome").GetString());
+        Assert.Equal(4, document.RootElement.GetProperty("exitCode").GetInt32());
+        Assert.NotEqual(0, unknownTarget.ExitCode);
+        using var second = System.Text.Json.JsonDocument.Parse(unknownTarget.Output);
+        Assert.Equal(unknownTarget.ExitCode, second.RootElement.GetProperty("exitCode").GetInt32());
+    }
+
+    [Fact]
     public void The_bundle_is_one_executable_file_and_a_second_publish_does_not_rebuild_it()
     {
         var info = new FileInfo(store.Bundle);

@@ -56,6 +56,21 @@ public sealed class ConcurrentInstancesTests(PostgresServer server)
         Assert.True(await db.LockIsFreeAsync(MigrationLockIdOfFixture(db)));
     }
 
+    [Fact]
+    public async Task Instances_started_together_on_a_missing_database_create_it_once_and_log_no_error_for_the_race()
+    {
+        var connectionString = server.ConnectionStringFor("missing_" + Guid.NewGuid().ToString("N")[..8]);
+        var app = FixtureApp();
+
+        var runs = Enumerable.Range(0, Instances).Select(i => Task.Run(() => RunInstance(app, connectionString, waitForLock: true))).ToArray();
+        var outcomes = await Task.WhenAll(runs).WaitAsync(TimeSpan.FromMinutes(3));
+
+        Assert.All(outcomes, o => Assert.True(o.ExitCode == 0 && o.Status is "Applied" or "UpToDate", o.Output));
+        Assert.Equal(2, (await new TestDatabase(connectionString).HistoryAsync()).Count);
+        // The instances that lost the race to create the database have nothing to report as an error.
+        Assert.All(outcomes, o => Assert.DoesNotContain("fail:", o.Output, StringComparison.Ordinal));
+    }
+
     private static long MigrationLockIdOfFixture(TestDatabase db) => MigrationLockId.For(db.Name, "MigratingApp.InventoryContext");
 
     private static string FixtureApp()

@@ -81,6 +81,20 @@ internal sealed class ContextConnection
         return await original.CloneWithAsync(builder.ConnectionString, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// A dedicated connection, with the same credentials, to the server's maintenance database
+    /// (<c>postgres</c>, where EF Core's database creator connects too), for work on a database that does not exist yet.
+    /// </summary>
+    public async Task<NpgsqlConnection> CreateMaintenanceConnectionAsync(CancellationToken cancellationToken)
+    {
+        var dedicated = await CreateDedicatedConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (dedicated.ConfigureAwait(false))
+        {
+            var builder = new NpgsqlConnectionStringBuilder(dedicated.ConnectionString) { Database = "postgres" };
+            return await dedicated.CloneWithAsync(builder.ConnectionString, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Makes the context use <paramref name="connection"/> (already open) for everything until <see cref="Restore"/>.</summary>
     public void Attach(NpgsqlConnection connection)
     {

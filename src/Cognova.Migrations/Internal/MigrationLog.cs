@@ -59,6 +59,12 @@ internal static partial class MigrationLog
     [LoggerMessage(5017, LogLevel.Information, "Created the database {Database}, which did not exist", EventName = "CognovaMigrationsDatabaseCreated")]
     public static partial void DatabaseCreated(ILogger logger, string database);
 
+    [LoggerMessage(5019, LogLevel.Information, "Reverted migration {MigrationId} on {Database} in {ElapsedMs} ms", EventName = "CognovaMigrationReverted")]
+    public static partial void MigrationReverted(ILogger logger, string migrationId, string database, long elapsedMs);
+
+    [LoggerMessage(5024, LogLevel.Information, "Reverting {Count} migration(s) on {Database} under advisory lock {LockId}, to reach {Target}: {Migrations}", EventName = "CognovaMigrationsReverting")]
+    public static partial void MigrationsReverting(ILogger logger, int count, string database, long lockId, string target, string migrations);
+
     [LoggerMessage(5018, LogLevel.Warning, "The progress observer failed on migration {MigrationId}: {Error}", EventName = "CognovaMigrationsObserverFailed")]
     public static partial void ObserverFailed(ILogger logger, string migrationId, string error);
 

@@ -121,7 +121,14 @@ internal sealed class MigrationProgress : IObserver<KeyValuePair<string, object?
             currentStarted = Stopwatch.GetTimestamp();
         }
 
-        Notify(id, o => o.Starting(id));
+        if (value.Key == RevertingEvent)
+        {
+            Notify(id, o => o.Reverting(id));
+        }
+        else
+        {
+            Notify(id, o => o.Starting(id));
+        }
     }
 
     public void OnCompleted()
@@ -143,10 +150,18 @@ internal sealed class MigrationProgress : IObserver<KeyValuePair<string, object?
 
         var id = current;
         var duration = Stopwatch.GetElapsedTime(currentStarted);
-        applied.Add(new AppliedMigration(id, duration));
+        applied.Add(new AppliedMigration(id, duration, currentIsRevert));
         current = null;
-        MigrationLog.MigrationApplied(logger, id, database, (long)duration.TotalMilliseconds);
-        Notify(id, o => o.Applied(id, duration));
+        if (currentIsRevert)
+        {
+            MigrationLog.MigrationReverted(logger, id, database, (long)duration.TotalMilliseconds);
+            Notify(id, o => o.Reverted(id, duration));
+        }
+        else
+        {
+            MigrationLog.MigrationApplied(logger, id, database, (long)duration.TotalMilliseconds);
+            Notify(id, o => o.Applied(id, duration));
+        }
     }
 
     // EF Core raises the event in the middle of its migration loop: an observer that throws must not
