@@ -69,8 +69,8 @@ public static class RuleCatalog
 
     public static readonly RuleInfo RawDrop = new(
         "COG2111", "RawDropRule", RuleGroup.Destructive, DiagnosticSeverity.Error,
-        "Raw SQL drops a database object.",
-        "What the object held is lost, and whatever depends on it breaks.",
+        "Raw SQL drops a database object that holds data, or drops with CASCADE.",
+        "What the object held is lost (an extension's types and their columns, everything a role owns, a database), and CASCADE also drops whatever depends on it.",
         "Use a migration operation where one exists, so that the model stays in step. " + ApproveHint);
 
     public static readonly RuleInfo RequiredColumnWithPlaceholder = new(
@@ -97,6 +97,12 @@ public static class RuleCatalog
         "The migration fails if existing rows hold duplicates.",
         "Look for duplicates first (GROUP BY … HAVING count(*) > 1) and clean them up.");
 
+    public static readonly RuleInfo DropDefinition = new(
+        "COG2205", "DropDefinitionRule", RuleGroup.ReviewPoint, DiagnosticSeverity.Warning,
+        "Raw SQL drops a view, routine or other definition that holds no data.",
+        "No data is lost, but app versions still running during the deploy fail if they use it.",
+        "Stop using it in one release and drop it in a later one.");
+
     public static readonly RuleInfo IndexWithoutConcurrently = new(
         "COG2301", "IndexWithoutConcurrentlyRule", RuleGroup.Locking, DiagnosticSeverity.Warning,
         "An index is created on an existing table without CONCURRENTLY.",
@@ -121,12 +127,31 @@ public static class RuleCatalog
         "A volatile default (random(), gen_random_uuid(), clock_timestamp(), nextval()) makes PostgreSQL rewrite the table under an ACCESS EXCLUSIVE lock.",
         "Add the column without a default, backfill in batches, then set the default.");
 
+    public static readonly RuleInfo DropIndexWithoutConcurrently = new(
+        "COG2305", "DropIndexWithoutConcurrentlyRule", RuleGroup.Locking, DiagnosticSeverity.Warning,
+        "An index is dropped without CONCURRENTLY.",
+        "No data is lost, but DROP INDEX takes an ACCESS EXCLUSIVE lock on the table: no reads or writes until it ends, and queries that used the index get slower.",
+        "Use raw SQL DROP INDEX CONCURRENTLY in a migration without a transaction (suppressTransaction: true), one statement per Sql call.");
+
+    public static readonly RuleInfo ConcurrentlyInTransaction = new(
+        "COG2401", "ConcurrentlyInTransactionRule", RuleGroup.Transaction, DiagnosticSeverity.Error,
+        "Raw SQL that PostgreSQL refuses inside a transaction block runs inside one.",
+        "CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY, VACUUM and CREATE DATABASE fail with \"cannot run inside a transaction block\": EF Core runs the migration in a transaction unless the Sql call suppresses it, and several statements in one Sql call run as one implicit transaction.",
+        "Put the statement alone in its own migrationBuilder.Sql(\"…\", suppressTransaction: true).");
+
+    public static readonly RuleInfo TransactionControl = new(
+        "COG2402", "TransactionControlInMigrationRule", RuleGroup.Transaction, DiagnosticSeverity.Error,
+        "Raw SQL begins, commits or rolls back a transaction inside the migration's transaction.",
+        "EF Core already runs the migration in a transaction: COMMIT or ROLLBACK ends it half-way (what ran before is committed or undone, the history row is not), and BEGIN is ignored with a warning.",
+        "Remove the transaction statements; to run outside EF Core's transaction use migrationBuilder.Sql(\"…\", suppressTransaction: true).");
+
     public static IReadOnlyList<RuleInfo> All { get; } =
     [
         DropTable, DropColumn, DropSchema, DropSequenceOrType, LossyTypeChange, RenameTable, RenameColumn,
         DeleteWithoutWhere, UpdateWithoutWhere, Truncate, RawDrop,
-        RequiredColumnWithPlaceholder, ColumnMadeRequired, CascadeDelete, UniqueOnExistingTable,
-        IndexWithoutConcurrently, ForeignKeyWithoutNotValid, TableRewrite, VolatileDefault,
+        RequiredColumnWithPlaceholder, ColumnMadeRequired, CascadeDelete, UniqueOnExistingTable, DropDefinition,
+        IndexWithoutConcurrently, ForeignKeyWithoutNotValid, TableRewrite, VolatileDefault, DropIndexWithoutConcurrently,
+        ConcurrentlyInTransaction, TransactionControl,
     ];
 
     public static RuleInfo? Find(string id) => All.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));

@@ -20,6 +20,9 @@ public sealed record MigrationScript(
 
     public string SqlHash { get; } = Hash(Sql);
 
+    /// <summary>Store types of columns where the operations leave them out, as the provider resolves them.</summary>
+    public Lint.ColumnStoreTypes StoreTypes { get; init; } = Lint.ColumnStoreTypes.Unknown;
+
     public static string Hash(string text)
         => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.Replace("\r\n", "\n"))));
 }
