@@ -20,12 +20,14 @@ public sealed class MigrationLinter(RuleSeverities severities)
         new LossyColumnTypeChangeRule(), new RenameRule(), new RawSqlRule(),
         new RequiredColumnWithPlaceholderDefaultRule(), new ColumnMadeNotNullRule(), new ForeignKeyRules(),
         new IndexRules(), new VolatileDefaultRule(), new TransactionRules(),
+        new RequiredColumnWithoutDefaultRule(), new ColumnMadeNullableRule(), new EnumValueOrderRule(), new IdentifierTooLongRule(),
+        new CheckConstraintWithoutNotValidRule(), new LockTimeoutMissingRule(),
     ];
 
     public IReadOnlyList<Finding> Lint(MigrationScript migration)
     {
         var findings = new List<Finding>();
-        var tables = new MigrationTables();
+        var state = new MigrationState();
         for (var index = 0; index < migration.Operations.Count; index++)
         {
             var operation = migration.Operations[index];
@@ -34,14 +36,16 @@ public sealed class MigrationLinter(RuleSeverities severities)
                 var statementCount = SqlStatementSplitter.Split(raw.Sql).Count;
                 foreach (var read in RawSqlAnalyzer.Read(raw.Sql))
                 {
-                    Check(new OperationContext(read.Operation, read.Statement.Text, tables, migration.StoreTypes, raw, statementCount), migration, index, findings);
-                    tables.Track(read.Operation);
+                    var context = new OperationContext(read.Operation, read.Statement.Text, state, migration.StoreTypes, raw, statementCount);
+                    Check(context, migration, index, findings);
+                    state.Track(context);
                 }
             }
             else
             {
-                Check(new OperationContext(operation, migration.OperationSql[index], tables, migration.StoreTypes), migration, index, findings);
-                tables.Track(operation);
+                var context = new OperationContext(operation, migration.OperationSql[index], state, migration.StoreTypes);
+                Check(context, migration, index, findings);
+                state.Track(context);
             }
         }
 

@@ -10,7 +10,7 @@ namespace Cognova.Build.Design.Lint;
 public sealed class OperationContext(
     MigrationOperation operation,
     string sql,
-    MigrationTables tables,
+    MigrationState state,
     ColumnStoreTypes? storeTypes = null,
     SqlOperation? rawSource = null,
     int rawStatementCount = 0)
@@ -30,13 +30,16 @@ public sealed class OperationContext(
     public int RawStatementCount { get; } = rawStatementCount;
 
     /// <summary>Whether the table exists before this migration runs (it was not created earlier in it).</summary>
-    public bool IsExistingTable(string? schema, string? table) => table is not null && !tables.WasCreated(schema, table);
+    public bool IsExistingTable(string? schema, string? table) => table is not null && !State.WasCreated(schema, table);
 
     /// <summary>Whether an earlier unconditional DELETE or TRUNCATE of this migration emptied the table.</summary>
-    public bool IsEmptiedTable(string? schema, string? table) => table is not null && tables.WasEmptied(schema, table);
+    public bool IsEmptiedTable(string? schema, string? table) => table is not null && State.WasEmptied(schema, table);
+
+    /// <summary>What the migration did before this operation.</summary>
+    public MigrationState State { get; } = state;
 
     /// <summary>Whether the statement runs inside the transaction EF Core opens for the migration.</summary>
     public bool RunsInMigrationTransaction => RawSource is not { SuppressTransaction: true };
 
-    public static string TableKey(string? schema, string table) => MigrationTables.Key(schema, table);
+    public static string TableKey(string? schema, string table) => MigrationState.Key(schema, table);
 }

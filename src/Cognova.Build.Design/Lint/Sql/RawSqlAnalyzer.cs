@@ -17,7 +17,12 @@ public static class RawSqlAnalyzer
         var operations = new List<RawSqlOperation>();
         foreach (var statement in SqlStatementSplitter.Split(sql))
         {
+            var count = operations.Count;
             new RawSqlStatementReader(statement, operations).Analyze(SqlTokenReader.Significant(statement.Tokens), 0);
+            if (operations.Count == count)
+            {
+                operations.Add(new RawSqlOperation(new RawHazardOperation(new RawSqlHazard(RawSqlHazardKind.Other, statement, "", "")), statement));
+            }
         }
 
         return operations;
@@ -25,5 +30,5 @@ public static class RawSqlAnalyzer
 
     /// <summary>Only the hazards of <see cref="Read"/>: what raw SQL does that no operation expresses.</summary>
     public static IReadOnlyList<RawSqlHazard> Analyze(string sql) =>
-        Read(sql).Select(o => o.Operation).OfType<RawHazardOperation>().Select(h => h.Hazard).ToList();
+        Read(sql).Select(o => o.Operation).OfType<RawHazardOperation>().Select(h => h.Hazard).Where(h => h.Kind != RawSqlHazardKind.Other).ToList();
 }

@@ -18,6 +18,12 @@ public enum RawSqlHazardKind
     /// <summary><c>BEGIN</c>, <c>START TRANSACTION</c>, <c>COMMIT</c>, <c>END</c>, <c>ROLLBACK</c>, <c>ABORT</c> or <c>PREPARE TRANSACTION</c>.</summary>
     TransactionControl,
 
+    /// <summary>Any other statement (SELECT, INSERT, UPDATE … WHERE …), so that rules reading every statement see it; not a hazard.</summary>
+    Other,
+
+    /// <summary><c>SET [LOCAL] lock_timeout …</c> or <c>set_config('lock_timeout', …)</c>: a guard, not a hazard, that a rule looks for.</summary>
+    SetsLockTimeout,
+
     /// <summary>A statement PostgreSQL refuses inside a transaction block: <c>VACUUM</c>, <c>REINDEX … CONCURRENTLY</c>, <c>CREATE DATABASE</c> ….</summary>
     OutsideTransactionOnly,
 }

@@ -50,6 +50,10 @@ internal sealed class RawSqlStatementReader(SqlStatement statement, List<RawSqlO
             case "prepare" when tokens.IsWord(1, "transaction"):
                 Add(RawSqlHazardKind.TransactionControl, "", tokens.Render(0, Math.Min(tokens.Count, 3)).ToUpperInvariant());
                 break;
+            case "set" when tokens.IsWord(1, "lock_timeout") || (tokens.Keyword(1) is "local" or "session" && tokens.IsWord(2, "lock_timeout")):
+            case "select" when tokens.Any(t => t.Kind == SqlTokenKind.String && SqlLiteral.Content(t) == "lock_timeout") && tokens.Any(t => SqlTokenReader.IsWord(t, "set_config")):
+                Add(RawSqlHazardKind.SetsLockTimeout, "", "SET lock_timeout");
+                break;
             case "vacuum":
             case "reindex" when tokens.IndexOfTopLevelWord(1, "concurrently") > 0:
             case "create" when tokens.IsWord(1, "database") || tokens.IsWord(1, "tablespace"):
