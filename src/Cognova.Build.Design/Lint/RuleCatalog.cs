@@ -147,8 +147,8 @@ public static class RuleCatalog
 
     public static readonly RuleInfo VolatileDefault = new(
         "COG2304", "VolatileDefaultRule", RuleGroup.Locking, DiagnosticSeverity.Warning,
-        "A column is added to an existing table with a volatile default.",
-        "A volatile default (random(), gen_random_uuid(), clock_timestamp(), nextval()) makes PostgreSQL rewrite the table under an ACCESS EXCLUSIVE lock.",
+        "A column is added to an existing table with a volatile default or as a stored generated column.",
+        "A volatile default (random(), gen_random_uuid(), clock_timestamp(), nextval()) or a stored generated column makes PostgreSQL rewrite the table under an ACCESS EXCLUSIVE lock.",
         "Add the column without a default, backfill in batches, then set the default.");
 
     public static readonly RuleInfo DropIndexWithoutConcurrently = new(

@@ -15,6 +15,9 @@ internal static class ColumnDefinitionReader
         "collate", "constraint", "not", "null", "check", "default", "generated", "unique", "primary", "references", "deferrable", "initially",
     };
 
+    /// <summary>Npgsql's annotation for how a column's values are generated; raw identity columns set it too.</summary>
+    internal const string ValueGenerationStrategy = "Npgsql:ValueGenerationStrategy";
+
     private static readonly HashSet<string> SerialTypes = new(StringComparer.OrdinalIgnoreCase)
     {
         "serial", "serial4", "bigserial", "serial8", "smallserial", "serial2",
@@ -59,19 +62,8 @@ internal static class ColumnDefinitionReader
                 case "default":
                     column.DefaultValueSql = Expression(tokens, i + 1, end);
                     break;
-                case "generated" when tokens.IndexOfTopLevelWord(i, "identity") is var identity and > 0 && identity < end:
-                    column.IsNullable = false;
-                    column.AddAnnotation("Npgsql:ValueGenerationStrategy", "identity");
-                    column.DefaultValueSql = "nextval(identity)";
-                    break;
                 case "generated":
-                    var open = IndexOfPunctuation(tokens, i, end, "(");
-                    if (open > 0)
-                    {
-                        column.ComputedColumnSql = tokens.Render(open + 1, tokens.ClosingParenthesis(open));
-                        column.IsStored = true;
-                    }
-
+                    end = ReadGenerated(tokens, i + 1, to, column);
                     break;
                 case "primary":
                     column.IsNullable = false;
@@ -93,6 +85,44 @@ internal static class ColumnDefinitionReader
         }
 
         return (column, constraints);
+    }
+
+    /// <summary>
+    /// <c>GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY [(options)]</c> or <c>GENERATED ALWAYS AS (expr) [STORED | VIRTUAL]</c>,
+    /// read from after GENERATED; returns where the next constraint starts.
+    /// </summary>
+    private static int ReadGenerated(IReadOnlyList<SqlToken> tokens, int i, int to, AddColumnOperation column)
+    {
+        while (i < to && tokens.Keyword(i) is "always" or "by" or "default" or "as")
+        {
+            i++;
+        }
+
+        if (tokens.IsWord(i, "identity"))
+        {
+            // Every existing row gets the next value, like a serial column: the column is filled, never NULL.
+            column.IsNullable = false;
+            column.AddAnnotation(ValueGenerationStrategy, "IdentityColumn");
+            i++;
+        }
+        else if (tokens.IsPunctuation(i, "("))
+        {
+            var close = tokens.ClosingParenthesis(i);
+            column.ComputedColumnSql = Expression(tokens, i + 1, close);
+            i = close + 1;
+            column.IsStored = tokens.IsWord(i, "stored");
+            if (tokens.Keyword(i) is "stored" or "virtual")
+            {
+                i++;
+            }
+        }
+
+        if (tokens.IsPunctuation(i, "("))
+        {
+            i = tokens.ClosingParenthesis(i) + 1;
+        }
+
+        return Math.Min(Math.Max(i, 0), to);
     }
 
     /// <summary>The store type as one line (<c>character varying(100)</c>), or null when none is written.</summary>
