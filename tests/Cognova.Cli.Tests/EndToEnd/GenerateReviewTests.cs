@@ -94,8 +94,9 @@ public sealed class GenerateReviewTests
         using var project = TestProject.FromFixture("Cleanup");
         InstalledTool.Instance.Run(project.Directory, "script", "--output", Path.Combine(project.Root, "build.sql")).AssertExit(CliExitCodes.Success);
 
-        // Approve the dropped table (an empty reason is asked again), decline the dropped column, approve the rest.
-        var answers = "y\n\ncategories were never used\nn\ny\nnames are short already\ny\nreviewed\ny\nreviewed\ny\nreviewed\n";
+        // In operation order: the missing lock_timeout (COG2307, on the first strong lock), the dropped table
+        // (an empty reason is asked again), the dropped index (COG2305), the dropped column (declined), the narrowed name.
+        var answers = "y\nreviewed\ny\n\ncategories were never used\ny\nreviewed\nn\ny\nnames are short already\ny\nreviewed\n";
         var review = InstalledTool.Instance.RunWithInput(project.Directory, answers, "review", "--no-build");
 
         review.AssertExit(CliExitCodes.Success);
