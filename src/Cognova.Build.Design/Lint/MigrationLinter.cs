@@ -28,6 +28,7 @@ public sealed class MigrationLinter(RuleSeverities severities)
     {
         var findings = new List<Finding>();
         var state = new MigrationState();
+        var storeTypes = new ColumnStoreTypes(migration.TypeMappings, migration.ModelBefore);
         for (var index = 0; index < migration.Operations.Count; index++)
         {
             var operation = migration.Operations[index];
@@ -36,14 +37,14 @@ public sealed class MigrationLinter(RuleSeverities severities)
                 var statementCount = SqlStatementSplitter.Split(raw.Sql).Count;
                 foreach (var read in RawSqlAnalyzer.Read(raw.Sql))
                 {
-                    var context = new OperationContext(read.Operation, read.Statement.Text, state, migration.StoreTypes, raw, statementCount);
+                    var context = new OperationContext(read.Operation, read.Statement.Text, state, storeTypes, raw, statementCount);
                     Check(context, migration, index, findings);
                     state.Track(context);
                 }
             }
             else
             {
-                var context = new OperationContext(operation, migration.OperationSql[index], state, migration.StoreTypes);
+                var context = new OperationContext(operation, migration.OperationSql[index], state, storeTypes);
                 Check(context, migration, index, findings);
                 state.Track(context);
             }

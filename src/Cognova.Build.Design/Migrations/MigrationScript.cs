@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Cognova.Build.Design.Migrations;
 
@@ -20,8 +22,11 @@ public sealed record MigrationScript(
 
     public string SqlHash { get; } = Hash(Sql);
 
-    /// <summary>Store types of columns where the operations leave them out, as the provider resolves them.</summary>
-    public Lint.ColumnStoreTypes StoreTypes { get; init; } = Lint.ColumnStoreTypes.Unknown;
+    /// <summary>The provider's type mappings, for the store type of a column whose operation leaves it out.</summary>
+    public IRelationalTypeMappingSource? TypeMappings { get; init; }
+
+    /// <summary>The model before this migration (the previous migration's target model), for the store types of existing columns.</summary>
+    public IRelationalModel? ModelBefore { get; init; }
 
     public static string Hash(string text)
         => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.Replace("\r\n", "\n"))));

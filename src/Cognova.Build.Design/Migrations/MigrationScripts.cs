@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Cognova.Build.Design.Lint;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -28,8 +27,7 @@ internal static class MigrationScripts
         {
             var migration = assembly.CreateMigration(type, provider);
             var model = migration.TargetModel is null ? null : initializer.Initialize(migration.TargetModel);
-            var storeTypes = new ColumnStoreTypes(typeMappings, RelationalModel(modelBefore));
-            scripts.Add(Build(id, type.Name, migration.UpOperations, generator, model, storeTypes));
+            scripts.Add(Build(id, type.Name, migration.UpOperations, generator, model, typeMappings, RelationalModel(modelBefore)));
             modelBefore = model ?? modelBefore;
         }
 
@@ -41,12 +39,22 @@ internal static class MigrationScripts
     /// statement; the migration's script is those statements in order.
     /// </summary>
     internal static MigrationScript Build(
-        string id, string className, IReadOnlyList<MigrationOperation> operations, IMigrationsSqlGenerator generator, IModel? model, ColumnStoreTypes storeTypes)
+        string id,
+        string className,
+        IReadOnlyList<MigrationOperation> operations,
+        IMigrationsSqlGenerator generator,
+        IModel? model,
+        IRelationalTypeMappingSource? typeMappings,
+        IRelationalModel? modelBefore)
     {
         var perOperation = operations
             .Select(operation => Join(generator.Generate([operation], model)))
             .ToList();
-        return new MigrationScript(id, className, operations, perOperation, string.Join("\n", perOperation)) { StoreTypes = storeTypes };
+        return new MigrationScript(id, className, operations, perOperation, string.Join("\n", perOperation))
+        {
+            TypeMappings = typeMappings,
+            ModelBefore = modelBefore,
+        };
     }
 
     private static IRelationalModel? RelationalModel(IModel? model)

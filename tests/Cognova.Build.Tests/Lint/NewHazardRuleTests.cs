@@ -123,7 +123,7 @@ public sealed class NewHazardRuleTests
         var name = "ix_" + new string('a', 61);
 
         var finding = Assert.Single(CheckSql($"CREATE INDEX CONCURRENTLY {name} ON tags (a)", suppressTransaction: true));
-        Assert.Equal(("COG2209", $"names a index {name} (64 bytes; PostgreSQL keeps the first 63)"), (finding.Rule.Id, finding.Hit.Action));
+        Assert.Equal(("COG2209", $"names index {name} (64 bytes; PostgreSQL keeps the first 63)"), (finding.Rule.Id, finding.Hit.Action));
         Assert.Equal(["COG2209"], Check(new CreateTableOperation { Name = "t", Columns = { new AddColumnOperation { Name = "ä" + new string('b', 62), Table = "t", ClrType = typeof(int) } } }).Codes());
         Assert.Empty(Check(new CreateTableOperation { Name = new string('t', 63) }));
     }

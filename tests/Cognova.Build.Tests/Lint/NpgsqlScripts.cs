@@ -22,7 +22,7 @@ internal static class NpgsqlScripts
         using var context = new DbContext(new DbContextOptionsBuilder().UseNpgsql("Host=localhost").Options);
         return MigrationScripts.Build(
             "20240101000000_Test", "Test", operations, context.GetService<IMigrationsSqlGenerator>(), null,
-            new ColumnStoreTypes(context.GetService<IRelationalTypeMappingSource>(), modelBefore));
+            context.GetService<IRelationalTypeMappingSource>(), modelBefore);
     }
 
     public static List<Finding> Check(params MigrationOperation[] operations) => CheckAfter(null, operations);

@@ -18,7 +18,7 @@ public sealed class IdentifierTooLongRule : IMigrationRule
             var bytes = Encoding.UTF8.GetByteCount(name);
             if (bytes > MaxBytes)
             {
-                yield return new RuleHit(RuleCatalog.IdentifierTooLong, $"names a {kind} {name} ({bytes} bytes; PostgreSQL keeps the first {MaxBytes})", context.Sql);
+                yield return new RuleHit(RuleCatalog.IdentifierTooLong, $"names {kind} {name} ({bytes} bytes; PostgreSQL keeps the first {MaxBytes})", context.Sql);
             }
         }
     }
