@@ -69,8 +69,8 @@ public static class RuleCatalog
 
     public static readonly RuleInfo RawDrop = new(
         "COG2111", "RawDropRule", RuleGroup.Destructive, DiagnosticSeverity.Error,
-        "Raw SQL drops a database object.",
-        "What the object held is lost, and whatever depends on it breaks.",
+        "Raw SQL drops a database object that holds data, or drops with CASCADE.",
+        "What the object held is lost (an extension's types and their columns, everything a role owns, a database), and CASCADE also drops whatever depends on it.",
         "Use a migration operation where one exists, so that the model stays in step. " + ApproveHint);
 
     public static readonly RuleInfo RequiredColumnWithPlaceholder = new(
@@ -97,6 +97,36 @@ public static class RuleCatalog
         "The migration fails if existing rows hold duplicates.",
         "Look for duplicates first (GROUP BY … HAVING count(*) > 1) and clean them up.");
 
+    public static readonly RuleInfo DropDefinition = new(
+        "COG2205", "DropDefinitionRule", RuleGroup.ReviewPoint, DiagnosticSeverity.Warning,
+        "Raw SQL drops a view, routine or other definition that holds no data.",
+        "No data is lost, but app versions still running during the deploy fail if they use it.",
+        "Stop using it in one release and drop it in a later one.");
+
+    public static readonly RuleInfo RequiredColumnWithoutDefault = new(
+        "COG2206", "RequiredColumnWithoutDefaultRule", RuleGroup.ReviewPoint, DiagnosticSeverity.Warning,
+        "A NOT NULL column without a default is added to an existing table.",
+        "PostgreSQL has nothing to put in the existing rows: the migration fails at deploy as soon as the table holds one row.",
+        "Add the column as nullable, backfill it, then make it NOT NULL; or give it a real default.");
+
+    public static readonly RuleInfo ColumnMadeNullable = new(
+        "COG2207", "ColumnMadeNullableRule", RuleGroup.ReviewPoint, DiagnosticSeverity.Warning,
+        "An existing column's NOT NULL is dropped.",
+        "App versions still running during the deploy assume the column is never NULL, and fail or misbehave on the first NULL written by the new version.",
+        "Make every reader handle NULL in one release, and drop NOT NULL in a later one.");
+
+    public static readonly RuleInfo EnumOrder = new(
+        "COG2208", "EnumValueOrderRule", RuleGroup.ReviewPoint, DiagnosticSeverity.Warning,
+        "A PostgreSQL enum's values are reordered in the model.",
+        "Npgsql emits no SQL for it and PostgreSQL cannot move an enum value: the database keeps the old order, so ORDER BY and comparisons on the type differ from a database created from scratch.",
+        "Only append values (or insert them, which Npgsql emits with BEFORE/AFTER); to reorder, create a new type, convert the column with USING, and drop the old type.");
+
+    public static readonly RuleInfo IdentifierTooLong = new(
+        "COG2209", "IdentifierTooLongRule", RuleGroup.ReviewPoint, DiagnosticSeverity.Warning,
+        "A database identifier is longer than 63 bytes.",
+        "PostgreSQL silently truncates it to 63 bytes: the name in the catalog differs from the model's, and two long names that share their first 63 bytes collide.",
+        "Give it a shorter name (ToTable, HasColumnName, HasDatabaseName, HasConstraintName).");
+
     public static readonly RuleInfo IndexWithoutConcurrently = new(
         "COG2301", "IndexWithoutConcurrentlyRule", RuleGroup.Locking, DiagnosticSeverity.Warning,
         "An index is created on an existing table without CONCURRENTLY.",
@@ -117,16 +147,61 @@ public static class RuleCatalog
 
     public static readonly RuleInfo VolatileDefault = new(
         "COG2304", "VolatileDefaultRule", RuleGroup.Locking, DiagnosticSeverity.Warning,
-        "A column is added to an existing table with a volatile default.",
-        "A volatile default (random(), gen_random_uuid(), clock_timestamp(), nextval()) makes PostgreSQL rewrite the table under an ACCESS EXCLUSIVE lock.",
+        "A column is added to an existing table with a volatile default or as a stored generated column.",
+        "A volatile default (random(), gen_random_uuid(), clock_timestamp(), nextval()) or a stored generated column makes PostgreSQL rewrite the table under an ACCESS EXCLUSIVE lock.",
         "Add the column without a default, backfill in batches, then set the default.");
+
+    public static readonly RuleInfo DropIndexWithoutConcurrently = new(
+        "COG2305", "DropIndexWithoutConcurrentlyRule", RuleGroup.Locking, DiagnosticSeverity.Warning,
+        "An index is dropped without CONCURRENTLY.",
+        "No data is lost, but DROP INDEX takes an ACCESS EXCLUSIVE lock on the table: no reads or writes until it ends, and queries that used the index get slower.",
+        "Use raw SQL DROP INDEX CONCURRENTLY in a migration without a transaction (suppressTransaction: true), one statement per Sql call.");
+
+    public static readonly RuleInfo CheckWithoutNotValid = new(
+        "COG2306", "CheckConstraintWithoutNotValidRule", RuleGroup.Locking, DiagnosticSeverity.Warning,
+        "A CHECK constraint is added to an existing table and validated at once.",
+        "PostgreSQL checks every row while holding an ACCESS EXCLUSIVE lock: no reads or writes until it finishes, and the migration fails on the first row that breaks it.",
+        "Add it with raw SQL as NOT VALID, then VALIDATE CONSTRAINT in a later migration (that only takes a SHARE UPDATE EXCLUSIVE lock).");
+
+    public static readonly RuleInfo LockTimeoutMissing = new(
+        "COG2307", "LockTimeoutMissingRule", RuleGroup.Locking, DiagnosticSeverity.Warning,
+        "A migration takes a strong lock on an existing table without a lock_timeout.",
+        "A statement waiting for its lock behind one long query makes every later query on the table wait behind it: a migration that itself takes milliseconds can stop the app.",
+        "Start the migration with migrationBuilder.Sql(\"SET LOCAL lock_timeout = '5s';\") and retry the deploy when it times out; or set lock_timeout for the migrating role. Reported once per migration.");
+
+    public static readonly RuleInfo ConcurrentlyInTransaction = new(
+        "COG2401", "ConcurrentlyInTransactionRule", RuleGroup.Transaction, DiagnosticSeverity.Error,
+        "Raw SQL that PostgreSQL refuses inside a transaction block runs inside one.",
+        "CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY, VACUUM and CREATE DATABASE fail with \"cannot run inside a transaction block\": EF Core runs the migration in a transaction unless the Sql call suppresses it, and several statements in one Sql call run as one implicit transaction.",
+        "Put the statement alone in its own migrationBuilder.Sql(\"…\", suppressTransaction: true).");
+
+    public static readonly RuleInfo TransactionControl = new(
+        "COG2402", "TransactionControlInMigrationRule", RuleGroup.Transaction, DiagnosticSeverity.Error,
+        "Raw SQL begins, commits or rolls back a transaction inside the migration's transaction.",
+        "EF Core already runs the migration in a transaction: COMMIT or ROLLBACK ends it half-way (what ran before is committed or undone, the history row is not), and BEGIN is ignored with a warning.",
+        "Remove the transaction statements; to run outside EF Core's transaction use migrationBuilder.Sql(\"…\", suppressTransaction: true).");
+
+    public static readonly RuleInfo TransactionNesting = new(
+        "COG2403", "TransactionNestingRule", RuleGroup.Transaction, DiagnosticSeverity.Error,
+        "Raw SQL run without EF Core's transaction begins a transaction inside its own, or leaves one open.",
+        "PostgreSQL has no nested transactions: a second BEGIN is ignored and the first COMMIT commits everything; a BEGIN left open keeps the rest of the migration and its history row uncommitted on that connection.",
+        "Pair every BEGIN with one COMMIT in the same Sql call, or use SAVEPOINT for a nested step.");
+
+    public static readonly RuleInfo EnumValueUsedInTransaction = new(
+        "COG2404", "EnumValueUsedInSameTransactionRule", RuleGroup.Transaction, DiagnosticSeverity.Warning,
+        "A new enum value seems to be used in the transaction that added it.",
+        "PostgreSQL refuses a new enum value (\"unsafe use of new value\") until the transaction that added it commits, and EF Core runs the whole migration in one transaction: the migration fails at deploy.",
+        "Add the value in one migration and use it in a later one, or add it with migrationBuilder.Sql(\"ALTER TYPE … ADD VALUE …\", suppressTransaction: true).");
 
     public static IReadOnlyList<RuleInfo> All { get; } =
     [
         DropTable, DropColumn, DropSchema, DropSequenceOrType, LossyTypeChange, RenameTable, RenameColumn,
         DeleteWithoutWhere, UpdateWithoutWhere, Truncate, RawDrop,
-        RequiredColumnWithPlaceholder, ColumnMadeRequired, CascadeDelete, UniqueOnExistingTable,
-        IndexWithoutConcurrently, ForeignKeyWithoutNotValid, TableRewrite, VolatileDefault,
+        RequiredColumnWithPlaceholder, ColumnMadeRequired, CascadeDelete, UniqueOnExistingTable, DropDefinition,
+        RequiredColumnWithoutDefault, ColumnMadeNullable, EnumOrder, IdentifierTooLong,
+        IndexWithoutConcurrently, ForeignKeyWithoutNotValid, TableRewrite, VolatileDefault, DropIndexWithoutConcurrently,
+        CheckWithoutNotValid, LockTimeoutMissing,
+        ConcurrentlyInTransaction, TransactionControl, TransactionNesting, EnumValueUsedInTransaction,
     ];
 
     public static RuleInfo? Find(string id) => All.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));

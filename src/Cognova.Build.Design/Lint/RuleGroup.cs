@@ -11,4 +11,7 @@ public enum RuleGroup
 
     /// <summary>Takes a lock or rewrites a table on PostgreSQL, blocking reads or writes meanwhile.</summary>
     Locking,
+
+    /// <summary>Cannot run as written inside the migration's transaction: the deploy fails.</summary>
+    Transaction,
 }

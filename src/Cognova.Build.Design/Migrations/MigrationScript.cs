@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Cognova.Build.Design.Migrations;
 
@@ -19,6 +21,12 @@ public sealed record MigrationScript(
     public string Name => Id.Length > 15 && Id[14] == '_' ? Id[15..] : Id;
 
     public string SqlHash { get; } = Hash(Sql);
+
+    /// <summary>The provider's type mappings, for the store type of a column whose operation leaves it out.</summary>
+    public IRelationalTypeMappingSource? TypeMappings { get; init; }
+
+    /// <summary>The model before this migration (the previous migration's target model), for the store types of existing columns.</summary>
+    public IRelationalModel? ModelBefore { get; init; }
 
     public static string Hash(string text)
         => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.Replace("\r\n", "\n"))));

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Cognova.Build.Design.Migrations;
@@ -17,23 +19,55 @@ internal static class MigrationScripts
         var generator = context.GetService<IMigrationsSqlGenerator>();
         var initializer = context.GetService<IModelRuntimeInitializer>();
         var provider = context.GetService<IDatabaseProvider>().Name;
+        var typeMappings = context.GetService<IRelationalTypeMappingSource>();
 
         var scripts = new List<MigrationScript>();
+        IModel? modelBefore = null;
         foreach (var (id, type) in assembly.Migrations)
         {
             var migration = assembly.CreateMigration(type, provider);
             var model = migration.TargetModel is null ? null : initializer.Initialize(migration.TargetModel);
-            var operations = migration.UpOperations;
-
-            // Each operation's SQL is generated on its own, so that a finding can quote and hash
-            // exactly its statement; the migration's script is those statements in order.
-            var perOperation = operations
-                .Select(operation => Join(generator.Generate([operation], model)))
-                .ToList();
-            scripts.Add(new MigrationScript(id, type.Name, operations, perOperation, string.Join("\n", perOperation)));
+            scripts.Add(Build(id, type.Name, migration.UpOperations, generator, model, typeMappings, RelationalModel(modelBefore)));
+            modelBefore = model ?? modelBefore;
         }
 
         return scripts;
+    }
+
+    /// <summary>
+    /// Each operation's SQL is generated on its own, so that a finding can quote and hash exactly its
+    /// statement; the migration's script is those statements in order.
+    /// </summary>
+    internal static MigrationScript Build(
+        string id,
+        string className,
+        IReadOnlyList<MigrationOperation> operations,
+        IMigrationsSqlGenerator generator,
+        IModel? model,
+        IRelationalTypeMappingSource? typeMappings,
+        IRelationalModel? modelBefore)
+    {
+        var perOperation = operations
+            .Select(operation => Join(generator.Generate([operation], model)))
+            .ToList();
+        return new MigrationScript(id, className, operations, perOperation, string.Join("\n", perOperation))
+        {
+            TypeMappings = typeMappings,
+            ModelBefore = modelBefore,
+        };
+    }
+
+    private static IRelationalModel? RelationalModel(IModel? model)
+    {
+        try
+        {
+            return model?.GetRelationalModel();
+        }
+        catch (InvalidOperationException)
+        {
+            // A model without relational metadata: old types then come from the CLR type mapping alone.
+            return null;
+        }
     }
 
     private static string Join(IEnumerable<MigrationCommand> commands)

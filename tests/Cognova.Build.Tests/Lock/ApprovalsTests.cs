@@ -17,7 +17,8 @@ public sealed class ApprovalsTests
         ["ALTER TABLE tags DROP COLUMN color;"],
         "ALTER TABLE tags DROP COLUMN color;");
 
-    private readonly MigrationLinter _linter = new(RuleSeverities.Defaults);
+    // One finding per migration: the lock_timeout guard (COG2307) would add a second to DropColor.
+    private readonly MigrationLinter _linter = new(RuleSeverities.Parse("COG2307=none"));
 
     [Fact]
     public void Approving_by_name_locks_the_migration_and_binds_the_reason_to_the_statement()

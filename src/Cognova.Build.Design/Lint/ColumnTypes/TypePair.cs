@@ -6,7 +6,7 @@ namespace Cognova.Build.Design.Lint.ColumnTypes;
 /// </summary>
 internal sealed record TypePair(PostgresType From, PostgresType To, string OldText, string NewText)
 {
-    private const string RewriteConsequence = "; PostgreSQL rewrites the table and its indexes, holding an ACCESS EXCLUSIVE lock meanwhile";
+    internal const string RewriteConsequence = "; PostgreSQL rewrites the table and its indexes, holding an ACCESS EXCLUSIVE lock meanwhile";
 
     public TypeChange Same(string why) => Make(TypeChangeKind.Same, why);
 

@@ -1,10 +1,12 @@
+using Cognova.Build.Design.Lint.Sql;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
 namespace Cognova.Build.Design.Lint.Rules;
 
 /// <summary>
-/// Dropped sequences, and PostgreSQL enum types that the model no longer has (Npgsql records enums
-/// as <c>Npgsql:Enum:name</c> annotations on the database, so a removal shows in AlterDatabase).
+/// Dropped sequences, also the <c>DROP SEQUENCE … CASCADE</c> that Npgsql emits for an <c>AlterColumn</c> whose
+/// column loses its serial strategy, and PostgreSQL enum types that the model no longer has (Npgsql records
+/// enums as <c>Npgsql:Enum:name</c> annotations on the database, so a removal shows in AlterDatabase).
 /// </summary>
 public sealed class DropSequenceOrTypeRule : IMigrationRule
 {
@@ -16,6 +18,19 @@ public sealed class DropSequenceOrTypeRule : IMigrationRule
         {
             case DropSequenceOperation drop:
                 yield return new RuleHit(RuleCatalog.DropSequenceOrType, $"drops sequence {ObjectNames.Table(drop.Schema, drop.Name)}", context.Sql);
+                break;
+            case AlterColumnOperation alter when context.RawSource is null:
+                foreach (var read in RawSqlAnalyzer.Read(context.Sql))
+                {
+                    if (read.Operation is DropSequenceOperation sequence)
+                    {
+                        yield return new RuleHit(
+                            RuleCatalog.DropSequenceOrType,
+                            $"drops sequence {ObjectNames.Table(sequence.Schema, sequence.Name)} of column {ObjectNames.Column(alter.Schema, alter.Table, alter.Name)}, which loses its serial default",
+                            context.Sql);
+                    }
+                }
+
                 break;
             case AlterDatabaseOperation alter:
                 var remaining = alter.GetAnnotations().Select(a => a.Name).ToHashSet(StringComparer.Ordinal);

@@ -4,7 +4,8 @@ namespace Cognova.Build.Design.Lint.Rules;
 
 /// <summary>
 /// EF Core fills a new required column of an existing table with the CLR default (0, '', false,
-/// DateTime.MinValue, Guid.Empty): every existing row then holds a value nobody chose.
+/// DateTime.MinValue, Guid.Empty): every existing row then holds a value nobody chose. Not flagged when the
+/// same migration emptied the table first (an unconditional DELETE or TRUNCATE): there is no row to fill.
 /// </summary>
 public sealed class RequiredColumnWithPlaceholderDefaultRule : IMigrationRule
 {
@@ -19,6 +20,7 @@ public sealed class RequiredColumnWithPlaceholderDefaultRule : IMigrationRule
             && !add.IsNullable
             && add.ComputedColumnSql is null
             && context.IsExistingTable(add.Schema, add.Table)
+            && !context.IsEmptiedTable(add.Schema, add.Table)
             && IsPlaceholder(add))
         {
             yield return new RuleHit(

@@ -23,7 +23,7 @@ internal static class DropStatementReader
     ];
 
     /// <summary>Reads the significant tokens of a statement that starts with <c>DROP</c>.</summary>
-    public static (string Target, string Summary) Read(IReadOnlyList<SqlToken> tokens)
+    public static (string Kind, string Target, string Summary) Read(IReadOnlyList<SqlToken> tokens)
     {
         var i = 1;
         var kind = ReadKind(tokens, ref i);
@@ -56,7 +56,7 @@ internal static class DropStatementReader
             summary += $" ON {table}";
         }
 
-        return (target, cascade ? summary + " CASCADE" : summary);
+        return (kind, target, cascade ? summary + " CASCADE" : summary);
     }
 
     private static string ReadKind(IReadOnlyList<SqlToken> tokens, ref int index)

@@ -1,10 +1,11 @@
 namespace Cognova.Build.Design.Lint.Sql;
 
 /// <summary>
-/// Reads one top-level statement for <see cref="RawSqlAnalyzer"/>. Every hazard it finds, also one in a
-/// <c>WITH</c> query or a <c>DO</c> body inside the statement, is attributed to that statement.
+/// Reads one top-level statement for <see cref="RawSqlAnalyzer"/>: DDL into EF Core operations
+/// (<see cref="DdlStatementReader"/>), the rest into hazards. Everything it finds, also in a <c>WITH</c>
+/// query or a <c>DO</c> body inside the statement, is attributed to that statement.
 /// </summary>
-internal sealed class RawSqlStatementReader(SqlStatement statement, List<RawSqlHazard> hazards)
+internal sealed class RawSqlStatementReader(SqlStatement statement, List<RawSqlOperation> operations)
 {
     // Beyond this depth of DO bodies and WITH queries inside one another, stop reading.
     private const int MaxNesting = 32;
@@ -13,6 +14,12 @@ internal sealed class RawSqlStatementReader(SqlStatement statement, List<RawSqlH
     {
         if (tokens.Count == 0 || nesting > MaxNesting)
         {
+            return;
+        }
+
+        if (DdlStatementReader.Read(tokens) is { } shaped)
+        {
+            operations.AddRange(shaped.Select(operation => new RawSqlOperation(operation, statement)));
             return;
         }
 
@@ -31,14 +38,27 @@ internal sealed class RawSqlStatementReader(SqlStatement statement, List<RawSqlH
                 AnalyzeTruncate(tokens);
                 break;
             case "drop":
-                var (target, summary) = DropStatementReader.Read(tokens);
-                Add(RawSqlHazardKind.Drop, target, summary);
-                break;
-            case "alter" when tokens.IsWord(1, "table"):
-                AnalyzeAlterTable(tokens);
+                var (kind, target, summary) = DropStatementReader.Read(tokens);
+                Add(RawSqlHazardKind.Drop, target, summary, kind);
                 break;
             case "do":
                 AnalyzeDo(tokens, nesting);
+                break;
+            // In a DO body BEGIN and END are block syntax; COMMIT and ROLLBACK end the transaction there too.
+            case "begin" or "start" or "end" or "abort" when nesting == 0:
+            case "commit" or "rollback":
+            case "prepare" when tokens.IsWord(1, "transaction"):
+                Add(RawSqlHazardKind.TransactionControl, "", tokens.Render(0, Math.Min(tokens.Count, 3)).ToUpperInvariant());
+                break;
+            case "set" when tokens.IsWord(1, "lock_timeout") || (tokens.Keyword(1) is "local" or "session" && tokens.IsWord(2, "lock_timeout")):
+            case "select" when tokens.Any(t => t.Kind == SqlTokenKind.String && SqlLiteral.Content(t) == "lock_timeout") && tokens.Any(t => SqlTokenReader.IsWord(t, "set_config")):
+                Add(RawSqlHazardKind.SetsLockTimeout, "", "SET lock_timeout");
+                break;
+            case "vacuum":
+            case "reindex" when tokens.IndexOfTopLevelWord(1, "concurrently") > 0:
+            case "create" when tokens.IsWord(1, "database") || tokens.IsWord(1, "tablespace"):
+            case "alter" when tokens.IsWord(1, "system"):
+                Add(RawSqlHazardKind.OutsideTransactionOnly, "", tokens.Render(0, Math.Min(tokens.Count, 3)).ToUpperInvariant());
                 break;
         }
     }
@@ -177,78 +197,6 @@ internal sealed class RawSqlStatementReader(SqlStatement statement, List<RawSqlH
     }
 
     /// <summary>
-    /// <c>ALTER TABLE [IF EXISTS] [ONLY] t [*] action [, …]</c>: each action of the form
-    /// <c>DROP [COLUMN] [IF EXISTS] c [CASCADE | RESTRICT]</c>. <c>DROP CONSTRAINT</c> loses no data.
-    /// </summary>
-    private void AnalyzeAlterTable(IReadOnlyList<SqlToken> tokens)
-    {
-        var i = 2;
-        if (tokens.IsWord(i, "if") && tokens.IsWord(i + 1, "exists"))
-        {
-            i += 2;
-        }
-
-        var table = ReadTable(tokens, ref i);
-        if (table is null)
-        {
-            return;
-        }
-
-        while (i < tokens.Count)
-        {
-            var end = EndOfAction(tokens, i);
-            AnalyzeAlterTableAction(tokens, i, end, table);
-            i = end + 1;
-        }
-    }
-
-    private void AnalyzeAlterTableAction(IReadOnlyList<SqlToken> tokens, int i, int end, string table)
-    {
-        if (!tokens.IsWord(i, "drop") || tokens.IsWord(i + 1, "constraint"))
-        {
-            return;
-        }
-
-        i++;
-        if (tokens.IsWord(i, "column"))
-        {
-            i++;
-        }
-
-        if (tokens.IsWord(i, "if") && tokens.IsWord(i + 1, "exists"))
-        {
-            i += 2;
-        }
-
-        if (i >= end || tokens[i].Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier))
-        {
-            return;
-        }
-
-        var column = SqlTokenReader.Unquote(tokens[i]);
-        var cascade = tokens.IsWord(end - 1, "cascade") ? " CASCADE" : "";
-        Add(RawSqlHazardKind.DropColumn, $"{table}.{column}", $"ALTER TABLE {table} DROP COLUMN {column}{cascade}");
-    }
-
-    /// <summary>The index of the comma that ends the action starting at <paramref name="from"/>, or the count.</summary>
-    private static int EndOfAction(IReadOnlyList<SqlToken> tokens, int from)
-    {
-        for (var i = from; i < tokens.Count; i++)
-        {
-            if (tokens.IsPunctuation(i, "("))
-            {
-                i = tokens.ClosingParenthesis(i);
-            }
-            else if (tokens.IsPunctuation(i, ","))
-            {
-                return i;
-            }
-        }
-
-        return tokens.Count;
-    }
-
-    /// <summary>
     /// <c>DO [LANGUAGE l] code [LANGUAGE l]</c>: the code, when it is PL/pgSQL (the default), is read
     /// statement by statement.
     /// </summary>
@@ -306,6 +254,6 @@ internal sealed class RawSqlStatementReader(SqlStatement statement, List<RawSqlH
         return name;
     }
 
-    private void Add(RawSqlHazardKind kind, string target, string summary) =>
-        hazards.Add(new RawSqlHazard(kind, statement, target, summary));
+    private void Add(RawSqlHazardKind kind, string target, string summary, string objectKind = "") =>
+        operations.Add(new RawSqlOperation(new RawHazardOperation(new RawSqlHazard(kind, statement, target, summary, objectKind)), statement));
 }

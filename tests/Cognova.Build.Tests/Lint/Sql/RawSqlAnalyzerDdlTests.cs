@@ -1,4 +1,5 @@
 using Cognova.Build.Design.Lint.Sql;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
 namespace Cognova.Build.Tests.Lint.Sql;
 
@@ -24,30 +25,36 @@ public sealed class RawSqlAnalyzerDdlTests
     }
 
     [Fact]
-    public void Flags_a_drop_table()
+    public void Reads_a_drop_table_as_the_drop_table_operation()
     {
-        var hazard = Assert.Single(RawSqlAnalyzer.Analyze("DROP TABLE legacy_orders;"));
+        var drop = Assert.IsType<DropTableOperation>(Assert.Single(RawSqlAnalyzer.Read("DROP TABLE legacy_orders;")).Operation);
 
-        Assert.Equal(RawSqlHazardKind.Drop, hazard.Kind);
-        Assert.Equal("legacy_orders", hazard.Target);
-        Assert.Equal("DROP TABLE legacy_orders", hazard.Summary);
+        Assert.Equal((null, "legacy_orders"), (drop.Schema, drop.Name));
+        Assert.Empty(RawSqlAnalyzer.Analyze("DROP TABLE legacy_orders;"));
     }
 
     [Fact]
-    public void Reads_a_drop_table_if_exists_of_several_tables_with_cascade()
+    public void Reads_a_drop_table_if_exists_of_several_tables_into_one_operation_each()
     {
-        var hazard = Assert.Single(RawSqlAnalyzer.Analyze("drop table if exists a, \"B\" cascade"));
+        var read = RawSqlAnalyzer.Read("drop table if exists a, public.\"B\" cascade");
 
-        Assert.Equal("a, B", hazard.Target);
-        Assert.Equal("DROP TABLE a, B CASCADE", hazard.Summary);
+        Assert.Equal([(null, "a"), ("public", "B")], read.Select(r => (DropTableOperation)r.Operation).Select(d => (d.Schema, d.Name)));
+        Assert.All(read, r => Assert.Equal("drop table if exists a, public.\"B\" cascade", r.Statement.Text));
     }
 
     [Theory]
-    [InlineData("DROP INDEX CONCURRENTLY IF EXISTS ix_orders_date", "ix_orders_date", "DROP INDEX ix_orders_date")]
+    [InlineData("DROP SCHEMA staging CASCADE", typeof(DropSchemaOperation))]
+    [InlineData("DROP SEQUENCE IF EXISTS order_numbers", typeof(DropSequenceOperation))]
+    [InlineData("DROP INDEX CONCURRENTLY IF EXISTS ix_orders_date", typeof(DropIndexOperation))]
+    public void Reads_drops_that_have_an_operation_into_it(string sql, Type operation)
+    {
+        Assert.IsType(operation, Assert.Single(RawSqlAnalyzer.Read(sql)).Operation);
+    }
+
+    [Theory]
     [InlineData("DROP VIEW reporting.totals", "reporting.totals", "DROP VIEW reporting.totals")]
     [InlineData("DROP MATERIALIZED VIEW mv", "mv", "DROP MATERIALIZED VIEW mv")]
     [InlineData("DROP FOREIGN TABLE remote_orders", "remote_orders", "DROP FOREIGN TABLE remote_orders")]
-    [InlineData("DROP SCHEMA staging CASCADE", "staging", "DROP SCHEMA staging CASCADE")]
     [InlineData("DROP FUNCTION calc(int, text), other()", "calc, other", "DROP FUNCTION calc, other")]
     [InlineData("DROP TRIGGER trg_audit ON orders", "trg_audit", "DROP TRIGGER trg_audit ON orders")]
     [InlineData("DROP POLICY tenant_isolation ON public.tags", "tenant_isolation", "DROP POLICY tenant_isolation ON public.tags")]
@@ -66,58 +73,56 @@ public sealed class RawSqlAnalyzerDdlTests
     }
 
     [Fact]
-    public void Flags_an_alter_table_drop_column()
+    public void Reads_an_alter_table_drop_column_as_the_drop_column_operation()
     {
-        var hazard = Assert.Single(RawSqlAnalyzer.Analyze("ALTER TABLE tags DROP COLUMN color"));
+        var drop = Assert.IsType<DropColumnOperation>(Assert.Single(RawSqlAnalyzer.Read("ALTER TABLE tags DROP COLUMN color")).Operation);
 
-        Assert.Equal(RawSqlHazardKind.DropColumn, hazard.Kind);
-        Assert.Equal("tags.color", hazard.Target);
-        Assert.Equal("ALTER TABLE tags DROP COLUMN color", hazard.Summary);
+        Assert.Equal(("tags", "color"), (drop.Table, drop.Name));
     }
 
     [Fact]
-    public void Flags_an_alter_table_drop_without_the_word_column()
+    public void Reads_an_alter_table_drop_without_the_word_column()
     {
-        var hazard = Assert.Single(RawSqlAnalyzer.Analyze("ALTER TABLE IF EXISTS ONLY public.tags DROP IF EXISTS \"Color\" CASCADE"));
+        var drop = Assert.IsType<DropColumnOperation>(Assert.Single(RawSqlAnalyzer.Read("ALTER TABLE IF EXISTS ONLY public.tags DROP IF EXISTS \"Color\" CASCADE")).Operation);
 
-        Assert.Equal("public.tags.Color", hazard.Target);
-        Assert.Equal("ALTER TABLE public.tags DROP COLUMN Color CASCADE", hazard.Summary);
+        Assert.Equal(("public", "tags", "Color"), (drop.Schema, drop.Table, drop.Name));
     }
 
     [Fact]
-    public void Accepts_an_alter_table_drop_constraint()
+    public void Reads_no_operation_from_an_alter_table_drop_constraint()
     {
-        Assert.Empty(RawSqlAnalyzer.Analyze("ALTER TABLE tags DROP CONSTRAINT fk_tags_owner"));
+        var read = Assert.Single(RawSqlAnalyzer.Read("ALTER TABLE tags DROP CONSTRAINT fk_tags_owner"));
+
+        Assert.Equal(RawSqlHazardKind.Other, Assert.IsType<RawHazardOperation>(read.Operation).Hazard.Kind);
     }
 
     [Fact]
-    public void Accepts_alter_table_actions_that_drop_no_column()
+    public void Reads_each_action_of_a_multi_action_alter_table()
     {
-        Assert.Empty(RawSqlAnalyzer.Analyze(
-            "ALTER TABLE tags ALTER COLUMN color DROP DEFAULT, ALTER COLUMN name DROP NOT NULL, ADD COLUMN x int"));
-    }
-
-    [Fact]
-    public void Checks_each_action_of_a_multi_action_alter_table()
-    {
-        var hazards = RawSqlAnalyzer.Analyze("""
+        var read = RawSqlAnalyzer.Read("""
             ALTER TABLE tags
                 ADD COLUMN label text DEFAULT concat('a', 'b'),
                 DROP CONSTRAINT ck_color,
                 DROP COLUMN color,
                 ALTER COLUMN name SET NOT NULL,
+                ALTER COLUMN note DROP DEFAULT,
                 DROP legacy_id RESTRICT;
             """);
 
-        Assert.Equal(["tags.color", "tags.legacy_id"], hazards.Select(h => h.Target));
-        Assert.All(hazards, h => Assert.Equal(RawSqlHazardKind.DropColumn, h.Kind));
-        Assert.Same(hazards[0].Statement, hazards[1].Statement);
+        Assert.Equal(
+            ["AddColumnOperation label", "DropColumnOperation color", "AlterColumnOperation name", "DropColumnOperation legacy_id"],
+            read.Select(r => $"{r.Operation.GetType().Name} {((dynamic)r.Operation).Name}"));
+        Assert.Equal("concat('a', 'b')", ((AddColumnOperation)read[0].Operation).DefaultValueSql);
+        Assert.False(((AlterColumnOperation)read[2].Operation).IsNullable);
+        Assert.Single(read.Select(r => r.Statement).Distinct());
     }
 
     [Fact]
-    public void Accepts_an_alter_table_that_renames()
+    public void Reads_an_alter_table_that_renames_as_the_rename_operation()
     {
-        Assert.Empty(RawSqlAnalyzer.Analyze("ALTER TABLE tags RENAME COLUMN color TO colour"));
+        var rename = Assert.IsType<RenameColumnOperation>(Assert.Single(RawSqlAnalyzer.Read("ALTER TABLE tags RENAME COLUMN color TO colour")).Operation);
+
+        Assert.Equal(("tags", "color", "colour"), (rename.Table, rename.Name, rename.NewName));
     }
 
     [Fact]

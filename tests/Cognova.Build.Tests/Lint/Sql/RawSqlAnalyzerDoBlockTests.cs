@@ -69,7 +69,7 @@ public sealed class RawSqlAnalyzerDoBlockTests
             DO $$
             BEGIN
                 IF EXISTS (SELECT 1 FROM pg_tables WHERE tablename = 'legacy') THEN
-                    DROP TABLE legacy;
+                    DROP VIEW legacy;
                 ELSIF CASE WHEN true THEN false ELSE true END THEN
                     DELETE FROM a;
                 ELSE
@@ -88,7 +88,7 @@ public sealed class RawSqlAnalyzerDoBlockTests
     [Fact]
     public void Reads_statements_in_loops_nested_blocks_and_exception_handlers()
     {
-        var hazards = RawSqlAnalyzer.Analyze("""
+        var read = RawSqlAnalyzer.Read("""
             DO $outer$
             <<main>>
             BEGIN
@@ -108,8 +108,8 @@ public sealed class RawSqlAnalyzerDoBlockTests
             """);
 
         Assert.Equal(
-            [RawSqlHazardKind.UpdateWithoutWhere, RawSqlHazardKind.DropColumn, RawSqlHazardKind.DeleteWithoutWhere, RawSqlHazardKind.Drop],
-            hazards.Select(h => h.Kind));
+            ["UpdateWithoutWhere", "DropColumnOperation", "DeleteWithoutWhere", "DropTableOperation"],
+            read.Select(r => r.Operation is RawHazardOperation h ? h.Hazard.Kind.ToString() : r.Operation.GetType().Name));
     }
 
     [Fact]

@@ -65,16 +65,16 @@ public sealed class RawSqlAnalyzerTests
             DELETE FROM audit_log;
             -- DROP TABLE kept;
             TRUNCATE sessions;
-            DROP TABLE legacy;
-            ALTER TABLE tags DROP COLUMN color;
+            DROP VIEW legacy;
+            DROP FUNCTION calc();
             """);
 
         Assert.Equal(
             [
                 "DELETE FROM audit_log without WHERE",
                 "TRUNCATE sessions",
-                "DROP TABLE legacy",
-                "ALTER TABLE tags DROP COLUMN color",
+                "DROP VIEW legacy",
+                "DROP FUNCTION calc",
             ],
             hazards.Select(h => h.Summary));
         Assert.Equal([2, 4, 5, 6], hazards.Select(h => h.Statement.StartLine));
@@ -83,7 +83,7 @@ public sealed class RawSqlAnalyzerTests
     [Fact]
     public void Reports_hazards_of_the_statement_after_a_harmless_string_with_a_semicolon()
     {
-        var hazard = Assert.Single(RawSqlAnalyzer.Analyze("INSERT INTO t VALUES ('a; DROP TABLE x'); DROP TABLE y"));
+        var hazard = Assert.Single(RawSqlAnalyzer.Analyze("INSERT INTO t VALUES ('a; DROP VIEW x'); DROP VIEW y"));
 
         Assert.Equal("y", hazard.Target);
     }
@@ -91,9 +91,9 @@ public sealed class RawSqlAnalyzerTests
     [Fact]
     public void Does_not_throw_on_truncated_or_malformed_sql()
     {
-        foreach (var sql in new[] { "DELETE", "DELETE FROM", "UPDATE", "TRUNCATE", "DROP", "ALTER TABLE", "ALTER TABLE t DROP", "WITH", "WITH a AS (", "DO", "(((", ")))", "'", "$$", "DROP TABLE (" })
+        foreach (var sql in new[] { "DELETE", "DELETE FROM", "UPDATE", "TRUNCATE", "DROP", "ALTER TABLE", "ALTER TABLE t DROP", "ALTER TABLE t ADD", "ALTER TABLE t ALTER COLUMN", "ALTER TABLE t ADD CONSTRAINT c FOREIGN KEY (", "CREATE INDEX", "CREATE UNIQUE INDEX ON", "CREATE TABLE t (a", "ALTER TYPE t ADD VALUE", "WITH", "WITH a AS (", "DO", "(((", ")))", "'", "$$", "DROP TABLE (" })
         {
-            _ = RawSqlAnalyzer.Analyze(sql);
+            _ = RawSqlAnalyzer.Read(sql);
         }
     }
 }
