@@ -125,7 +125,8 @@ internal static class StatusCommand
 
         var liveModel = live.GetAwaiter().GetResult();
         var differences = session.Log.Step("diff the database against the applied migrations", () => SchemaDiff.Between(context, expected, liveModel));
-        var trail = session.Log.Step("walk the applied migrations' operations", () => MigrationTrail.Walk(applied.SelectMany(m => m.UpOperations)));
+        var trail = session.Log.Step("walk the applied migrations' operations", () => MigrationTrail.Walk(
+            history.Applied.Zip(applied).SelectMany(m => m.Second.UpOperations.Select(operation => (m.First, operation)))));
         var classified = SchemaDifferenceClassifier.Classify(differences, trail);
         return new SchemaComparison(
             true,
@@ -133,7 +134,7 @@ internal static class StatusCommand
             lastApplied,
             DriftDescriber.Describe(classified.ByHand),
             DriftDescriber.Describe(classified.Unexplained),
-            DriftDescriber.Describe(classified.ByMigrations));
+            classified.ByMigrations);
     }
 }
 
@@ -228,7 +229,7 @@ internal sealed class StatusReport(
 
         var madeByMigrations = schema.ByMigrations.Count == 0
             ? ""
-            : $" ({Count(schema.ByMigrations.Count, "difference")} from their model that the migrations made themselves{(console.IsVerbose ? ", listed below" : "; --verbose lists them")})";
+            : $" ({Count(schema.ByMigrations.Count, "difference")} from their model that the migrations made themselves, nothing to undo{(console.IsVerbose ? "" : "; --verbose lists them")})";
         if (schema.ByHand.Count == 0 && schema.Unexplained.Count == 0)
         {
             console.Success(schema.AgainstMigration is null
@@ -264,14 +265,15 @@ internal sealed class StatusReport(
 
         if (schema.ByMigrations.Count > 0 && (schema.ByHand.Count > 0 || schema.Unexplained.Count > 0))
         {
-            console.Dim($"  Left out: {Count(schema.ByMigrations.Count, "difference")} from the model that the applied migrations made themselves{(console.IsVerbose ? ":" : " (--verbose lists them).")}");
+            console.Dim($"  Left out: {Count(schema.ByMigrations.Count, "difference")} from the model that the applied migrations made themselves "
+                        + (console.IsVerbose ? "(nothing to undo):" : "(nothing to undo; --verbose lists them)."));
         }
 
         if (console.IsVerbose)
         {
             foreach (var line in schema.ByMigrations)
             {
-                console.Dim("  = " + line + " (as the migrations made it; nothing to undo)");
+                console.Dim("  = " + line);
             }
         }
     }

@@ -18,59 +18,59 @@ internal sealed class MigrationTrail
     // Npgsql 2.0 marked a serial column this way, before the value generation strategies.
     private const string LegacyValueGeneratedOnAdd = "Npgsql:ValueGeneratedOnAdd";
 
-    private readonly Dictionary<ObjectKey, ColumnOperation> _defaults = [];
-    private readonly Dictionary<ObjectKey, string> _serialSequences = [];
+    private readonly Dictionary<ObjectKey, (ColumnOperation Column, string Migration)> _defaults = [];
+    private readonly Dictionary<ObjectKey, (string Sequence, string Migration)> _serialSequences = [];
     private readonly Dictionary<ObjectKey, ForeignKeyAsCreated> _foreignKeys = [];
     private readonly HashSet<string> _rawSqlNames = new(StringComparer.Ordinal);
 
-    /// <summary>Walks <paramref name="operations"/>, the Up operations of the applied migrations in the order they ran.</summary>
-    public static MigrationTrail Walk(IEnumerable<MigrationOperation> operations)
+    /// <summary>Walks <paramref name="operations"/>, the Up operations of the applied migrations in the order they ran, each with its migration's id.</summary>
+    public static MigrationTrail Walk(IEnumerable<(string Migration, MigrationOperation Operation)> operations)
     {
         var trail = new MigrationTrail();
-        foreach (var operation in operations)
+        foreach (var (migration, operation) in operations)
         {
-            trail.Apply(operation);
+            trail.Apply(migration, operation);
         }
 
         return trail;
     }
 
-    /// <summary>The column's default as the last operation that created or altered it left it; null when none set one.</summary>
-    public ColumnOperation? DefaultSetBy(string? schema, string table, string column)
-        => _defaults.GetValueOrDefault(ObjectKey.Of(schema, table, column));
+    /// <summary>The column's default as the last operation that created or altered it left it, and its migration; null when none set one.</summary>
+    public (ColumnOperation Column, string Migration)? DefaultSetBy(string? schema, string table, string column)
+        => _defaults.TryGetValue(ObjectKey.Of(schema, table, column), out var set) ? set : null;
 
-    /// <summary>The name of the sequence the column got when a migration created it as a serial column.</summary>
-    public string? SerialSequenceOf(string? schema, string table, string column)
-        => _serialSequences.GetValueOrDefault(ObjectKey.Of(schema, table, column));
+    /// <summary>The name of the sequence the column got when a migration created it as a serial column, and that migration.</summary>
+    public (string Sequence, string Migration)? SerialSequenceOf(string? schema, string table, string column)
+        => _serialSequences.TryGetValue(ObjectKey.Of(schema, table, column), out var serial) ? serial : null;
 
-    /// <summary>Whether the migrations created the foreign key as <paramref name="live"/> has it: the same columns, principal and delete action.</summary>
-    public bool Created(AddForeignKeyOperation live)
-        => _foreignKeys.TryGetValue(ObjectKey.Of(live.Schema, live.Table, live.Name), out var created) && created.Matches(live);
+    /// <summary>The migration that created the foreign key as <paramref name="live"/> has it (the same columns, principal and delete action), or null.</summary>
+    public string? MigrationThatCreated(AddForeignKeyOperation live)
+        => _foreignKeys.TryGetValue(ObjectKey.Of(live.Schema, live.Table, live.Name), out var created) && created.Matches(live) ? created.Migration : null;
 
     /// <summary>Whether a raw SQL statement of the migrations that can change the schema names <paramref name="name"/>.</summary>
     public bool RawSqlMentions(string name) => _rawSqlNames.Contains(name);
 
-    private void Apply(MigrationOperation operation)
+    private void Apply(string migration, MigrationOperation operation)
     {
         switch (operation)
         {
             case CreateTableOperation table:
                 foreach (var column in table.Columns)
                 {
-                    SetColumn(column, column.Schema ?? table.Schema, table.Name);
+                    SetColumn(migration, column, column.Schema ?? table.Schema, table.Name);
                 }
 
                 foreach (var foreignKey in table.ForeignKeys)
                 {
-                    _foreignKeys[ObjectKey.Of(foreignKey.Schema ?? table.Schema, table.Name, foreignKey.Name)] = ForeignKeyAsCreated.From(foreignKey);
+                    _foreignKeys[ObjectKey.Of(foreignKey.Schema ?? table.Schema, table.Name, foreignKey.Name)] = ForeignKeyAsCreated.From(foreignKey, migration);
                 }
 
                 break;
             case AddColumnOperation column:
-                SetColumn(column, column.Schema, column.Table);
+                SetColumn(migration, column, column.Schema, column.Table);
                 break;
             case AlterColumnOperation column:
-                SetColumn(column, column.Schema, column.Table);
+                SetColumn(migration, column, column.Schema, column.Table);
                 break;
             case DropColumnOperation column:
                 var dropped = ObjectKey.Of(column.Schema, column.Table, column.Name);
@@ -98,7 +98,7 @@ internal sealed class MigrationTrail
                 Remove(key => key.IsIn(table.Schema, table.Name));
                 break;
             case AddForeignKeyOperation foreignKey:
-                _foreignKeys[ObjectKey.Of(foreignKey.Schema, foreignKey.Table, foreignKey.Name)] = ForeignKeyAsCreated.From(foreignKey);
+                _foreignKeys[ObjectKey.Of(foreignKey.Schema, foreignKey.Table, foreignKey.Name)] = ForeignKeyAsCreated.From(foreignKey, migration);
                 break;
             case DropForeignKeyOperation foreignKey:
                 _foreignKeys.Remove(ObjectKey.Of(foreignKey.Schema, foreignKey.Table, foreignKey.Name));
@@ -109,12 +109,12 @@ internal sealed class MigrationTrail
         }
     }
 
-    private void SetColumn(ColumnOperation column, string? schema, string table)
+    private void SetColumn(string migration, ColumnOperation column, string? schema, string table)
     {
         var key = ObjectKey.Of(schema, table, column.Name);
         if (column.DefaultValue is not null || column.DefaultValueSql is not null)
         {
-            _defaults[key] = column;
+            _defaults[key] = (column, migration);
         }
         else
         {
@@ -124,7 +124,7 @@ internal sealed class MigrationTrail
         if (IsSerial(column))
         {
             // PostgreSQL names a serial column's sequence <table>_<column>_seq, once: renames keep it.
-            _serialSequences.TryAdd(key, $"{table}_{key.Name}_seq");
+            _serialSequences.TryAdd(key, ($"{table}_{key.Name}_seq", migration));
         }
         else
         {
@@ -179,10 +179,10 @@ internal sealed class MigrationTrail
     }
 
     /// <summary>A foreign key as a migration created it (no principal columns: the principal's primary key).</summary>
-    private sealed record ForeignKeyAsCreated(string[] Columns, string PrincipalSchema, string PrincipalTable, string[] PrincipalColumns, ReferentialAction OnDelete)
+    private sealed record ForeignKeyAsCreated(string[] Columns, string PrincipalSchema, string PrincipalTable, string[] PrincipalColumns, ReferentialAction OnDelete, string Migration)
     {
-        public static ForeignKeyAsCreated From(AddForeignKeyOperation operation)
-            => new(operation.Columns, operation.PrincipalSchema ?? "", operation.PrincipalTable, operation.PrincipalColumns ?? [], operation.OnDelete);
+        public static ForeignKeyAsCreated From(AddForeignKeyOperation operation, string migration)
+            => new(operation.Columns, operation.PrincipalSchema ?? "", operation.PrincipalTable, operation.PrincipalColumns ?? [], operation.OnDelete, migration);
 
         public bool References(string? schema, string table) => PrincipalSchema == (schema ?? "") && PrincipalTable == table;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
 namespace Cognova.Build.Design.Cli.Schema;
@@ -21,25 +22,23 @@ internal static partial class SchemaDifferenceClassifier
     public static ClassifiedDifferences Classify(IReadOnlyList<MigrationOperation> differences, MigrationTrail trail)
     {
         var createdForeignKeys = differences.OfType<AddForeignKeyOperation>()
-            .Where(trail.Created)
+            .Where(f => trail.MigrationThatCreated(f) is not null)
             .Select(f => (f.Schema, f.Table, f.Name))
             .ToHashSet();
-        var byMigrations = new List<MigrationOperation>();
+        var byMigrations = new List<string>();
         var unexplained = new List<MigrationOperation>();
         var byHand = new List<MigrationOperation>();
         foreach (var difference in differences)
         {
-            var made = difference switch
+            if (difference is DropForeignKeyOperation drop && createdForeignKeys.Contains((drop.Schema, drop.Table, drop.Name)))
             {
-                AddForeignKeyOperation f => createdForeignKeys.Contains((f.Schema, f.Table, f.Name)),
-                // The model's version of a foreign key the migrations created differently.
-                DropForeignKeyOperation f => createdForeignKeys.Contains((f.Schema, f.Table, f.Name)),
-                AlterColumnOperation c => DefaultLeftByMigrations(c, trail),
-                _ => false,
-            };
-            if (made)
+                // The model's version of a foreign key that the migrations created otherwise: told with the live one.
+                continue;
+            }
+
+            if (MadeByMigrations(difference, trail) is { } explanation)
             {
-                byMigrations.Add(difference);
+                byMigrations.Add(explanation);
             }
             else if (Names(difference).Any(trail.RawSqlMentions) || DefaultSetByMigrations(difference, trail))
             {
@@ -54,20 +53,36 @@ internal static partial class SchemaDifferenceClassifier
         return new ClassifiedDifferences(byHand, unexplained, byMigrations);
     }
 
-    /// <summary>The column differs from the model only in a default the migrations gave it: a kept <c>defaultValue</c>, or a serial column's original sequence.</summary>
-    private static bool DefaultLeftByMigrations(AlterColumnOperation live, MigrationTrail trail)
+    /// <summary>How the applied migrations' operations made the difference, or null when they did not.</summary>
+    private static string? MadeByMigrations(MigrationOperation difference, MigrationTrail trail)
     {
-        if (trail.SerialSequenceOf(live.Schema, live.Table, live.Name) is { } sequence
-            && SchemaDiff.DiffersOnlyInDefault(live, ValueGenerationAnnotations)
-            && SequenceOfNextval(live.DefaultValueSql) == sequence)
+        switch (difference)
         {
-            return true;
+            case AddForeignKeyOperation live when trail.MigrationThatCreated(live) is { } migration:
+                return $"foreign key {Table(live.Schema, live.Table)}.{live.Name}: ON DELETE {OnDelete(live.OnDelete)}, as {migration} created it";
+            case AlterColumnOperation live when trail.SerialSequenceOf(live.Schema, live.Table, live.Name) is var (sequence, migration)
+                                                && SchemaDiff.DiffersOnlyInDefault(live, ValueGenerationAnnotations)
+                                                && SequenceOfNextval(live.DefaultValueSql) == sequence:
+                return $"column {Table(live.Schema, live.Table)}.{live.Name}: default {live.DefaultValueSql}, the sequence {migration} created for the serial column (renames keep its name)";
+            case AlterColumnOperation live when trail.DefaultSetBy(live.Schema, live.Table, live.Name) is var (set, migration)
+                                                && SchemaDiff.DiffersOnlyInDefault(live)
+                                                && SameDefault(set, live):
+                return $"column {Table(live.Schema, live.Table)}.{live.Name}: default {live.DefaultValueSql ?? Convert.ToString(live.DefaultValue, CultureInfo.InvariantCulture)}, "
+                       + $"as {migration} set it (its model records no default)";
+            default:
+                return null;
         }
-
-        return trail.DefaultSetBy(live.Schema, live.Table, live.Name) is { } set
-               && SchemaDiff.DiffersOnlyInDefault(live)
-               && SameDefault(set, live);
     }
+
+    private static string Table(string? schema, string table) => string.IsNullOrEmpty(schema) ? table : schema + "." + table;
+
+    private static string OnDelete(ReferentialAction action) => action switch
+    {
+        ReferentialAction.NoAction => "NO ACTION",
+        ReferentialAction.SetNull => "SET NULL",
+        ReferentialAction.SetDefault => "SET DEFAULT",
+        _ => action.ToString().ToUpperInvariant(),
+    };
 
     /// <summary>A column default that the migrations set, but written differently than the database returns it: not blamed on anyone.</summary>
     private static bool DefaultSetByMigrations(MigrationOperation difference, MigrationTrail trail)
@@ -177,8 +192,11 @@ internal static partial class SchemaDifferenceClassifier
     private static partial Regex Nextval();
 }
 
-/// <summary>The differences between the live schema and the applied migrations, by who made them.</summary>
+/// <summary>
+/// The differences between the live schema and the applied migrations, by who made them; those the
+/// migrations made are told as what the database has and which migration made it.
+/// </summary>
 internal sealed record ClassifiedDifferences(
     IReadOnlyList<MigrationOperation> ByHand,
     IReadOnlyList<MigrationOperation> Unexplained,
-    IReadOnlyList<MigrationOperation> ByMigrations);
+    IReadOnlyList<string> ByMigrations);
