@@ -35,6 +35,8 @@ public static class Usage
             Shows the migrations the database applied, those pending and those it has that the code does not;
             model changes no migration captures; the lock file; and whether the database's schema differs from
             what the applied migrations create (a table or column changed by hand), listing the differences.
+            What the migrations made themselves and their model does not record (a default kept from
+            AddColumn, an older EF Core's ON DELETE RESTRICT, a serial sequence's first name) is no difference.
 
             Options:
             {Connection}

@@ -24,13 +24,13 @@ public sealed class LegacyHistoryScriptTests(PostgresServer server, BuiltLegacyB
         var second = Psql.RunFile(database, file);
 
         script.AssertExit(CliExitCodes.Success);
+        Assert.True(first.ExitCode == 0, "psql stopped on the first run:\n" + first.All);
+        Assert.True(second.ExitCode == 0, "psql stopped on the second run:\n" + second.All);
         Assert.Contains("Raw SQL of 20180610080000_SeedMainSite: closed with ';': INSERT INTO \"Sites\"", script.Output);
         Assert.Contains("Raw SQL of 20180610080000_SeedMainSite: SELECT became PERFORM", script.Output);
         var sql = File.ReadAllText(file);
         Assert.Contains("    INSERT INTO \"Sites\" (\"Id\", \"Name\") VALUES (1, 'Main');\n", sql.Replace("\r\n", "\n"));
         Assert.Contains("    PERFORM setval('\"Blogs_Id_seq\"', (SELECT MAX(\"Id\") FROM \"Sites\"));\n", sql.Replace("\r\n", "\n"));
-        Assert.True(first.ExitCode == 0, "psql stopped on the first run:\n" + first.All);
-        Assert.True(second.ExitCode == 0, "psql stopped on the second run:\n" + second.All);
         Assert.Equal(AllMigrations, await Database.HistoryAsync(database));
         Assert.Equal(["Main"], await Database.ColumnAsync(database, "SELECT \"Name\" FROM \"Sites\""));
         Assert.Equal(["2"], await Database.ColumnAsync(database, "SELECT nextval('\"Blogs_Id_seq\"')"));
@@ -47,12 +47,12 @@ public sealed class LegacyHistoryScriptTests(PostgresServer server, BuiltLegacyB
         var run = Psql.RunFile(database, file);
 
         script.AssertExit(CliExitCodes.Success);
+        Assert.True(run.ExitCode == 0, "psql stopped:\n" + run.All);
         Assert.Contains("2 migration(s): 20180520100000_RenameBlogsToSites to 20180610080000_SeedMainSite, plain", script.Output);
         var sql = File.ReadAllText(file);
         Assert.DoesNotContain("DO $EF$", sql);
         Assert.DoesNotContain("CREATE TABLE \"Blogs\"", sql);
         Assert.Contains("SELECT setval('\"Blogs_Id_seq\"', (SELECT MAX(\"Id\") FROM \"Sites\"));", sql);
-        Assert.True(run.ExitCode == 0, "psql stopped:\n" + run.All);
         Assert.Equal(AllMigrations, await Database.HistoryAsync(database));
     }
 }
