@@ -28,7 +28,7 @@ public sealed class CommandLine
         ["generate"] = (["name"], [], []),
         ["review"] = (["migration"], ["--approve", "--reason"], []),
         ["push"] = ([], ["--connection"], ["--force", "--dry-run", "--allow-production"]),
-        ["script"] = (["from", "to"], ["--output"], []),
+        ["script"] = (["from", "to"], ["--output"], ["--plain"]),
     };
 
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);

@@ -35,6 +35,8 @@ public static class Usage
             Shows the migrations the database applied, those pending and those it has that the code does not;
             model changes no migration captures; the lock file; and whether the database's schema differs from
             what the applied migrations create (a table or column changed by hand), listing the differences.
+            What the migrations made themselves and their model does not record (a default kept from
+            AddColumn, an older EF Core's ON DELETE RESTRICT, a serial sequence's first name) is no difference.
 
             Options:
             {Connection}
@@ -111,10 +113,13 @@ public static class Usage
 
             Writes an idempotent SQL script of the migrations after <from> (default: the start) up to <to>
             (default: the latest), for teams that deploy SQL files. Each migration runs only where the
-            database's history says it has not. No database is needed.
+            database's history says it has not. Raw SQL is made runnable by psql: a missing closing ';' is
+            added, and in the idempotent script a SELECT run for its effect becomes PERFORM. No database is needed.
 
             Options:
               -o, --output <file>       Write the script to a file instead of standard output.
+              --plain                   Without the history checks: the statements of the range as they are, for
+                                        a database at <from> (run it once).
 
             {Common}
 
@@ -131,7 +136,7 @@ public static class Usage
               review [<migration>]      Approve destructive SQL, finding by finding, with a reason.
               migrate [<target>]        Apply pending migrations under an advisory lock.
               status                    Applied, pending and unknown migrations; drift; hand-made schema changes.
-              script [<from>] [<to>]    Idempotent SQL for a range of migrations.
+              script [<from>] [<to>]    Idempotent (or --plain) SQL for a range of migrations.
 
             Run dotnet cognova <command> --help for a command's options.
 

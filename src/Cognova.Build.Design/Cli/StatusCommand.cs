@@ -91,7 +91,8 @@ internal static class StatusCommand
 
     /// <summary>
     /// Compares the live schema with the model of the last migration the database applied (its
-    /// <c>BuildTargetModel</c>, or the snapshot when it is the latest migration).
+    /// <c>BuildTargetModel</c>, or the snapshot when it is the latest migration), and sorts the
+    /// differences by what the applied migrations' operations explain (<see cref="MigrationTrail"/>).
     /// </summary>
     private static SchemaComparison CompareSchema(CliSession session, DbContext context, MigrationStatus history, HostReporter reporter, Task<IModel?> live)
     {
@@ -106,12 +107,13 @@ internal static class StatusCommand
             return SchemaComparison.Skipped("the code has no migrations to compare the database with (a database kept in step by dotnet cognova push)");
         }
 
+        var provider = context.GetService<IDatabaseProvider>().Name;
+        var applied = history.Applied.Select(id => migrationsAssembly.CreateMigration(migrationsAssembly.Migrations[id], provider)).ToList();
         var lastApplied = history.Applied.LastOrDefault();
         IModel? expected = null;
         if (lastApplied is not null)
         {
-            var migration = migrationsAssembly.CreateMigration(migrationsAssembly.Migrations[lastApplied], context.GetService<IDatabaseProvider>().Name);
-            var model = migration.TargetModel
+            var model = applied[^1].TargetModel
                         ?? (lastApplied == migrationsAssembly.Migrations.Keys.Last() ? migrationsAssembly.ModelSnapshot?.Model : null);
             if (model is null)
             {
@@ -123,14 +125,33 @@ internal static class StatusCommand
 
         var liveModel = live.GetAwaiter().GetResult();
         var differences = session.Log.Step("diff the database against the applied migrations", () => SchemaDiff.Between(context, expected, liveModel));
-        return new SchemaComparison(true, null, lastApplied, DriftDescriber.Describe(differences));
+        var trail = session.Log.Step("walk the applied migrations' operations", () => MigrationTrail.Walk(
+            history.Applied.Zip(applied).SelectMany(m => m.Second.UpOperations.Select(operation => (m.First, operation)))));
+        var classified = SchemaDifferenceClassifier.Classify(differences, trail);
+        return new SchemaComparison(
+            true,
+            null,
+            lastApplied,
+            DriftDescriber.Describe(classified.ByHand),
+            DriftDescriber.Describe(classified.Unexplained),
+            classified.ByMigrations);
     }
 }
 
-/// <summary>The live schema compared with the applied migrations, or why it was not compared.</summary>
-internal sealed record SchemaComparison(bool Compared, string? SkippedBecause, string? AgainstMigration, IReadOnlyList<string> Differences)
+/// <summary>
+/// The live schema compared with the applied migrations, or why it was not compared: the differences
+/// nothing the migrations did explains (changed by hand), those their raw SQL may have made, and those
+/// their operations made although their model does not record them.
+/// </summary>
+internal sealed record SchemaComparison(
+    bool Compared,
+    string? SkippedBecause,
+    string? AgainstMigration,
+    IReadOnlyList<string> ByHand,
+    IReadOnlyList<string> Unexplained,
+    IReadOnlyList<string> ByMigrations)
 {
-    public static SchemaComparison Skipped(string reason) => new(false, reason, null, []);
+    public static SchemaComparison Skipped(string reason) => new(false, reason, null, [], [], []);
 }
 
 /// <summary>What <c>status</c> found, as text for people or as JSON for scripts.</summary>
@@ -194,23 +215,35 @@ internal sealed class StatusReport(
             console.Dim("  Add a migration: dotnet cognova generate <Name>");
         }
 
+        PrintSchema(console);
+        PrintLock(console);
+    }
+
+    private void PrintSchema(CliConsole console)
+    {
         if (!schema.Compared)
         {
             console.Warning($"Schema: not compared: {schema.SkippedBecause}.");
+            return;
         }
-        else if (schema.Differences.Count == 0)
+
+        var madeByMigrations = schema.ByMigrations.Count == 0
+            ? ""
+            : $" ({Count(schema.ByMigrations.Count, "difference")} from their model that the migrations made themselves, nothing to undo{(console.IsVerbose ? "" : "; --verbose lists them")})";
+        if (schema.ByHand.Count == 0 && schema.Unexplained.Count == 0)
         {
             console.Success(schema.AgainstMigration is null
                 ? "Schema: the database has no tables of this model, as expected with no migration applied."
-                : "Schema: matches what the applied migrations create.");
+                : $"Schema: matches what the applied migrations create{madeByMigrations}.");
         }
-        else
+
+        if (schema.ByHand.Count > 0)
         {
             console.Warning(schema.AgainstMigration is null
-                ? $"Schema: no migration is applied, yet the database has objects of this model (pushed, or made by hand; {Count(schema.Differences.Count, "difference")}):"
-                : $"Schema: the database differs from what the applied migrations create ({Count(schema.Differences.Count, "difference")}; changed by hand?), "
+                ? $"Schema: no migration is applied, yet the database has objects of this model (pushed, or made by hand; {Count(schema.ByHand.Count, "difference")}):"
+                : $"Schema: the database differs from what the applied migrations create ({Count(schema.ByHand.Count, "difference")}; changed by hand?), "
                   + "read as changes made to the database:");
-            foreach (var line in schema.Differences)
+            foreach (var line in schema.ByHand)
             {
                 console.Line("  - " + line);
             }
@@ -218,7 +251,31 @@ internal sealed class StatusReport(
             console.Dim("  Capture a change you want to keep in the model and a migration; undo the others by hand.");
         }
 
-        PrintLock(console);
+        if (schema.Unexplained.Count > 0)
+        {
+            console.Warning($"Schema: the database differs from the model of the applied migrations ({Count(schema.Unexplained.Count, "difference")}) "
+                            + "that the migrations may have made (an object their raw SQL changes, a default they set that reads back differently), so not necessarily by hand:");
+            foreach (var line in schema.Unexplained)
+            {
+                console.Line("  - " + line);
+            }
+
+            console.Dim("  Compare them with the migrations' Sql() calls before changing anything: a database built only by the migrations needs no change.");
+        }
+
+        if (schema.ByMigrations.Count > 0 && (schema.ByHand.Count > 0 || schema.Unexplained.Count > 0))
+        {
+            console.Dim($"  Left out: {Count(schema.ByMigrations.Count, "difference")} from the model that the applied migrations made themselves "
+                        + (console.IsVerbose ? "(nothing to undo):" : "(nothing to undo; --verbose lists them)."));
+        }
+
+        if (console.IsVerbose)
+        {
+            foreach (var line in schema.ByMigrations)
+            {
+                console.Dim("  = " + line);
+            }
+        }
     }
 
     private void PrintLock(CliConsole console)
@@ -262,7 +319,15 @@ internal sealed class StatusReport(
             pending = history.Pending,
             unknown = history.Unknown,
             model = new { hasMigrations = drift.HasMigrations, snapshotOf = drift.LatestMigrationId, drift = _drift },
-            schema = new { compared = schema.Compared, skippedBecause = schema.SkippedBecause, againstMigration = schema.AgainstMigration, differences = schema.Differences },
+            schema = new
+            {
+                compared = schema.Compared,
+                skippedBecause = schema.SkippedBecause,
+                againstMigration = schema.AgainstMigration,
+                differences = schema.ByHand,
+                unexplained = schema.Unexplained,
+                madeByMigrations = schema.ByMigrations,
+            },
             @lock = new
             {
                 file = lockState.LockPath,

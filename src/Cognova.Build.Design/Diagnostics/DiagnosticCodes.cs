@@ -29,6 +29,9 @@ public static class DiagnosticCodes
 
     // COG2xxx: SQL rules, see Lint/RuleCatalog.cs.
 
+    /// <summary>dotnet cognova script: a raw SQL statement returns rows inside the idempotent script's DO block, and PERFORM cannot stand in for it.</summary>
+    public const string ScriptStatementReturnsRows = "COG2501";
+
     /// <summary>A locked migration's SQL changed: it was edited after it was locked.</summary>
     public const string LockedMigrationEdited = "COG3001";
 

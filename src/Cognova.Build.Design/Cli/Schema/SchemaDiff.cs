@@ -36,20 +36,29 @@ public static class SchemaDiff
     };
 
     private static bool SameColumn(ColumnOperation column, ColumnOperation old)
+        => SameDefault(column, old) && SameColumnApartFromDefault(column, old, []);
+
+    /// <summary>
+    /// An alteration that changes the column's default and nothing else PostgreSQL stores (leaving aside
+    /// the annotations named in <paramref name="ignoredAnnotations"/>).
+    /// </summary>
+    public static bool DiffersOnlyInDefault(AlterColumnOperation alter, params string[] ignoredAnnotations)
+        => !SameDefault(alter, alter.OldColumn) && SameColumnApartFromDefault(alter, alter.OldColumn, ignoredAnnotations);
+
+    private static bool SameColumnApartFromDefault(ColumnOperation column, ColumnOperation old, string[] ignoredAnnotations)
         => SameType(column.ColumnType, old.ColumnType)
            && column.IsNullable == old.IsNullable
-           && SameDefault(column, old)
            && column.ComputedColumnSql == old.ComputedColumnSql
            && column.IsStored == old.IsStored
            && column.Comment == old.Comment
            && column.Collation == old.Collation
-           && SameAnnotations(column, old);
+           && SameAnnotations(column, old, ignoredAnnotations);
 
     /// <summary>
     /// A default read from the database comes as SQL and, where the scaffolder can parse it, as a value
     /// too; the model has one or the other. Compare what each side means: the value when there is one.
     /// </summary>
-    private static bool SameDefault(ColumnOperation column, ColumnOperation old)
+    public static bool SameDefault(ColumnOperation column, ColumnOperation old)
         => string.Equals(EffectiveDefault(column), EffectiveDefault(old), StringComparison.OrdinalIgnoreCase);
 
     private static string? EffectiveDefault(ColumnOperation column)
@@ -61,10 +70,11 @@ public static class SchemaDiff
     // only matters when a table is created.
     private const string ColumnOrderAnnotation = "Relational:ColumnOrder";
 
-    private static bool SameAnnotations(IMutableAnnotatable current, IMutableAnnotatable old)
+    private static bool SameAnnotations(IMutableAnnotatable current, IMutableAnnotatable old, string[]? ignored = null)
     {
-        var a = current.GetAnnotations().Where(x => x.Value is not null && x.Name != ColumnOrderAnnotation).ToDictionary(x => x.Name, x => x.Value);
-        var b = old.GetAnnotations().Where(x => x.Value is not null && x.Name != ColumnOrderAnnotation).ToDictionary(x => x.Name, x => x.Value);
+        bool Compared(IAnnotation x) => x.Value is not null && x.Name != ColumnOrderAnnotation && ignored?.Contains(x.Name) != true;
+        var a = current.GetAnnotations().Where(Compared).ToDictionary(x => x.Name, x => x.Value);
+        var b = old.GetAnnotations().Where(Compared).ToDictionary(x => x.Name, x => x.Value);
         return a.Count == b.Count && a.All(pair => b.TryGetValue(pair.Key, out var value) && Equals(Convert.ToString(value), Convert.ToString(pair.Value)));
     }
 
