@@ -23,6 +23,7 @@ try
         case "generate":
         case "inspect":
         case "review":
+        case "baseline":
         case "push":
             // dotnet cognova (the Cognova.Cli tool): each command returns its own exit code.
             return Cognova.Build.Design.Cli.CliCommands.Run(arguments);

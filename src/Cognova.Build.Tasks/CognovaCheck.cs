@@ -79,6 +79,15 @@ namespace Cognova.Build.Tasks
 
         public string? ApproveReason { get; set; }
 
+        /// <summary>A file holding the approval's reason: any text, where <c>-p:</c> splits at <c>,</c> and <c>;</c>.</summary>
+        public string? ApproveReasonFile { get; set; }
+
+        /// <summary>The project's <c>OutputType</c>: a class library cannot create a context only an application configures.</summary>
+        public string? OutputType { get; set; }
+
+        /// <summary>A file listing the referenced projects (<c>&lt;project file&gt;|&lt;checks itself&gt;</c>), where a DbContext and its migrations may live.</summary>
+        public string? ReferencesFile { get; set; }
+
         /// <summary>With <c>bundle</c>: the folder the bundle's deps.json and runtimeconfig.json are written to.</summary>
         public string? BundleStaging { get; set; }
 
@@ -163,6 +172,8 @@ namespace Cognova.Build.Tasks
             builder.AppendSwitchIfNotNull("--context ", NullIfEmpty(DbContexts));
             builder.AppendSwitchIfNotNull("--drift ", NullIfEmpty(DriftCheck));
             builder.AppendSwitchIfNotNull("--sources ", NullIfEmpty(SourcesFile));
+            builder.AppendSwitchIfNotNull("--references ", NullIfEmpty(ReferencesFile));
+            builder.AppendSwitchIfNotNull("--output-type ", NullIfEmpty(OutputType));
             builder.AppendSwitchIfNotNull("--sql-check ", NullIfEmpty(SqlCheck));
             builder.AppendSwitchIfNotNull("--rule-severity ", NullIfEmpty(RuleSeverity));
             builder.AppendSwitchIfNotNull("--lock-check ", NullIfEmpty(LockCheck));
@@ -188,6 +199,7 @@ namespace Cognova.Build.Tasks
             {
                 builder.AppendSwitchIfNotNull("--migration ", NullIfEmpty(ApproveMigration) ?? "");
                 builder.AppendSwitchIfNotNull("--reason ", NullIfEmpty(ApproveReason) ?? "");
+                builder.AppendSwitchIfNotNull("--reason-file ", NullIfEmpty(ApproveReasonFile));
             }
 
             if (Verbose)

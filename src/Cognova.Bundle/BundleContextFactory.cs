@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore.Design.Internal;
 namespace Cognova.Bundle;
 
 /// <summary>
-/// Creates the application's DbContext as the build's checks (and dotnet ef) do: a design-time
+/// Creates the application's DbContext as the build's checks (and dotnet ef) do, with the application
+/// as the startup assembly and the context's own assembly as the migrations assembly: a design-time
 /// factory, the application's host builder, or a parameterless constructor. A deploy job is not
 /// development: without a configured environment the application starts as Production.
 /// </summary>
@@ -19,11 +20,13 @@ public static class BundleContextFactory
             Environment.SetEnvironmentVariable("ASPNETCORE_ENVIRONMENT", "Production");
         }
 
-        var contextType = Assembly.Load(new AssemblyName(manifest.Application)).GetType(manifest.ContextType)
-                          ?? throw new BundleUsageException($"The bundle cannot find {manifest.ContextType} in {manifest.Application}. Publish the project again.");
-        var assembly = contextType.Assembly;
+        // The application configures the context (its host builder, AddDbContext); the context and its
+        // migrations may live in a class library it references, as with dotnet ef --project Data --startup-project Api.
+        var application = Assembly.Load(new AssemblyName(manifest.Application));
+        var contextType = Assembly.Load(new AssemblyName(manifest.ContextAssembly)).GetType(manifest.ContextType)
+                          ?? throw new BundleUsageException($"The bundle cannot find {manifest.ContextType} in {manifest.ContextAssembly}. Publish the project again.");
         var reporter = new Reporter(output);
-        var operations = new DbContextOperations(reporter, assembly, assembly, assembly.Location, AppContext.BaseDirectory, rootNamespace: null, language: "C#", nullable: true, args: []);
+        var operations = new DbContextOperations(reporter, contextType.Assembly, application, application.Location, AppContext.BaseDirectory, rootNamespace: null, language: "C#", nullable: true, args: []);
         try
         {
             return operations.CreateContext(contextType.AssemblyQualifiedName);

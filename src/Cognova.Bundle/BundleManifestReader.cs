@@ -2,13 +2,14 @@ using System.Text.Json;
 
 namespace Cognova.Bundle;
 
-/// <summary>The manifest the build put into the bundle's runtimeconfig.json: the application, its DbContext and the locked hash of each migration.</summary>
+/// <summary>The manifest the build put into the bundle's runtimeconfig.json: the application, its DbContext (and the assembly that declares it) and the locked hash of each migration.</summary>
 public sealed record BundleManifestData(
     string Application,
     string ContextType,
     IReadOnlyList<(string Id, string Sql)> Migrations,
     string HistoryTable,
-    string? HistorySchema)
+    string? HistorySchema,
+    string ContextAssembly)
 {
     public const string PropertyName = "Cognova.Bundle.Manifest";
 
@@ -24,11 +25,13 @@ public sealed record BundleManifestData(
         var migrations = root.GetProperty("migrations").EnumerateArray()
             .Select(m => (m.GetProperty("id").GetString()!, m.GetProperty("sql").GetString()!))
             .ToList();
+        var application = root.GetProperty("application").GetString()!;
         return new BundleManifestData(
-            root.GetProperty("application").GetString()!,
+            application,
             root.GetProperty("contextType").GetString()!,
             migrations,
             root.TryGetProperty("historyTable", out var table) && table.GetString() is { } name ? name : "__EFMigrationsHistory",
-            root.TryGetProperty("historySchema", out var schema) ? schema.GetString() : null);
+            root.TryGetProperty("historySchema", out var schema) ? schema.GetString() : null,
+            root.TryGetProperty("contextAssembly", out var assembly) && assembly.GetString() is { } declaring ? declaring : application);
     }
 }

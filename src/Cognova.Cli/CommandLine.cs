@@ -10,6 +10,7 @@ public sealed class CommandLine
     private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal)
     {
         ["-p"] = "--project",
+        ["-s"] = "--startup-project",
         ["-c"] = "--context",
         ["-v"] = "--verbose",
         ["-h"] = "--help",
@@ -17,7 +18,7 @@ public sealed class CommandLine
         ["-o"] = "--output",
     };
 
-    private static readonly HashSet<string> CommonValues = ["--project", "--context", "--configuration", "--framework"];
+    private static readonly HashSet<string> CommonValues = ["--project", "--startup-project", "--context", "--configuration", "--framework"];
     private static readonly HashSet<string> CommonFlags = ["--no-build", "--verbose", "--no-color", "--help"];
 
     /// <summary>Each command: its positional arguments, the options that take a value, and its flags.</summary>
@@ -27,6 +28,7 @@ public sealed class CommandLine
         ["migrate"] = (["target"], ["--connection", "--lock-timeout"], ["--skip-if-locked", "--allow-unknown", "--json"]),
         ["generate"] = (["name"], [], []),
         ["review"] = (["migration"], ["--approve", "--reason"], []),
+        ["baseline"] = ([], ["--reason", "--reason-file"], []),
         ["push"] = ([], ["--connection"], ["--force", "--dry-run", "--allow-production"]),
         ["script"] = (["from", "to"], ["--output"], ["--plain"]),
     };

@@ -10,20 +10,28 @@ public static class DesignHost
 {
     public static string AssemblyPath => Path.Combine(AppContext.BaseDirectory, "host", "Cognova.Build.Design.dll");
 
-    public static IReadOnlyList<string> Arguments(ProjectProperties project, string command, IEnumerable<(string Name, string? Value)> options, string? depsFile = null)
+    /// <param name="project">The project with the migrations (<c>--project</c>).</param>
+    /// <param name="startup">The application that runs them (<c>--startup-project</c>): its deps.json, runtimeconfig and services; null when it is <paramref name="project"/>.</param>
+    public static IReadOnlyList<string> Arguments(ProjectProperties project, ProjectProperties? startup, string command, IEnumerable<(string Name, string? Value)> options, string? depsFile = null)
     {
+        var application = startup ?? project;
         var arguments = new List<string>
         {
             "exec",
-            "--depsfile", depsFile ?? project["ProjectDepsFilePath"],
-            "--runtimeconfig", project["ProjectRuntimeConfigFilePath"],
+            "--depsfile", depsFile ?? application["ProjectDepsFilePath"],
+            "--runtimeconfig", application["ProjectRuntimeConfigFilePath"],
         };
-        foreach (var folder in project.PackageFolders)
+        foreach (var folder in application.PackageFolders)
         {
             arguments.AddRange(["--additionalprobingpath", folder.TrimEnd('/', '\\')]);
         }
 
         arguments.AddRange([AssemblyPath, command, "--assembly", project.TargetPath, "--project", project.ProjectFile, "--project-dir", project.ProjectDirectory.TrimEnd('/', '\\')]);
+        if (startup is not null)
+        {
+            arguments.AddRange(["--startup-assembly", startup.TargetPath]);
+        }
+
         AddIfSet(arguments, "--root-namespace", project["RootNamespace"]);
         AddIfSet(arguments, "--lock-file", project["CognovaLockFile"]);
         AddIfSet(arguments, "--rule-severity", project["CognovaRuleSeverity"]);
@@ -39,7 +47,7 @@ public static class DesignHost
         return arguments;
     }
 
-    public static int Run(ProjectProperties project, string command, IEnumerable<(string Name, string? Value)> options)
+    public static int Run(ProjectProperties project, ProjectProperties? startup, string command, IEnumerable<(string Name, string? Value)> options)
     {
         if (!File.Exists(AssemblyPath))
         {
@@ -48,11 +56,11 @@ public static class DesignHost
 
         // As the build runs the host: it lives a second or two, where profile-guided JIT costs more than it wins.
         var environment = new Dictionary<string, string> { ["DOTNET_TieredPGO"] = "0" };
-        var applicationDeps = project["ProjectDepsFilePath"];
+        var applicationDeps = (startup ?? project)["ProjectDepsFilePath"];
         var deps = HostDependencies.DepsFileFor(applicationDeps, Path.GetDirectoryName(AssemblyPath)!);
         try
         {
-            return DotNetProcess.Inherit(Arguments(project, command, options, deps), Environment.CurrentDirectory, environment);
+            return DotNetProcess.Inherit(Arguments(project, startup, command, options, deps), Environment.CurrentDirectory, environment);
         }
         finally
         {

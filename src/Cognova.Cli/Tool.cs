@@ -56,31 +56,34 @@ public static class Tool
                 throw new CommandLineException("An approval needs a reason: dotnet cognova review --approve <migration> --reason \"<why this is safe>\".");
             case "review" when line.Value("--reason") is not null && line.Value("--approve") is null:
                 throw new CommandLineException("--reason goes with --approve <migration>.");
+            case "baseline" when string.IsNullOrWhiteSpace(line.Value("--reason")) && line.Value("--reason-file") is null
+                                 && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("COGNOVA_APPROVE_REASON")):
+                throw new CommandLineException("A baseline needs a reason: dotnet cognova baseline --reason \"<why this history is safe>\" (or --reason-file <path>, or the COGNOVA_APPROVE_REASON variable).");
         }
 
-        var projectFile = ProjectLocator.Find(line.Value("--project"), Environment.CurrentDirectory);
-        var build = new ProjectBuilder.Options(projectFile, !line.NoBuild, line.Value("--configuration"), line.Value("--framework"));
-        var project = Prepare(build, console);
+        var projects = ToolProjects.Locate(line.Value("--project"), line.Value("--startup-project"), Environment.CurrentDirectory);
+        var build = new ProjectBuilder.Options(projects.Startup ?? projects.Project, !line.NoBuild, line.Value("--configuration"), line.Value("--framework"));
+        var (project, startup) = Prepare(projects, build, console);
         var options = HostOptions(line, project).ToList();
 
         if (line.Command != "generate")
         {
-            return DesignHost.Run(project, line.Command, options);
+            return DesignHost.Run(project, startup, line.Command, options);
         }
 
         // generate: scaffold the files, compile them, then show and lock the new migration.
         var resultFile = Path.Combine(Path.GetTempPath(), $"cognova-generate-{Guid.NewGuid():N}.json");
         try
         {
-            var exitCode = DesignHost.Run(project, "generate", [.. options, ("--result-file", resultFile)]);
+            var exitCode = DesignHost.Run(project, startup, "generate", [.. options, ("--result-file", resultFile)]);
             if (exitCode != CliExitCodes.Success)
             {
                 return exitCode;
             }
 
             var migration = JsonDocument.Parse(File.ReadAllText(resultFile)).RootElement.GetProperty("migration").GetString()!;
-            project = Prepare(build with { Build = true }, console);
-            return DesignHost.Run(project, "inspect", [.. options.Where(o => o.Name != "--name"), ("--migration", migration)]);
+            (project, startup) = Prepare(projects, build with { Build = true }, console);
+            return DesignHost.Run(project, startup, "inspect", [.. options.Where(o => o.Name != "--name"), ("--migration", migration)]);
         }
         finally
         {
@@ -88,11 +91,28 @@ public static class Tool
         }
     }
 
-    private static ProjectProperties Prepare(ProjectBuilder.Options build, CliConsole console)
+    /// <summary>
+    /// Builds the application (the startup project when given: its build builds the project with the
+    /// migrations too) and reads the properties of both. The startup project's runtime files run the host.
+    /// </summary>
+    private static (ProjectProperties Project, ProjectProperties? Startup) Prepare(ToolProjects projects, ProjectBuilder.Options build, CliConsole console)
     {
-        var project = ProjectBuilder.Run(build, console);
-        var problem = project.Problem();
-        return problem is null ? project : throw new ToolException(CliExitCodes.UsageError, problem);
+        var application = ProjectBuilder.Run(build, console);
+        var problem = application.Problem();
+        if (problem is not null)
+        {
+            throw new ToolException(CliExitCodes.UsageError, problem);
+        }
+
+        if (projects.Startup is null)
+        {
+            return (application, null);
+        }
+
+        var project = ProjectBuilder.Run(build with { ProjectFile = projects.Project, Build = false }, console);
+        return string.IsNullOrEmpty(project.TargetPath) || !File.Exists(project.TargetPath)
+            ? throw new ToolException(CliExitCodes.UsageError, $"{Path.GetFileName(projects.Project)} was not built by {Path.GetFileName(projects.Startup)}: the startup project must reference the project with the migrations.")
+            : (project, application);
     }
 
     /// <summary>The host's arguments for the command: positionals by name, the command's options as given.</summary>

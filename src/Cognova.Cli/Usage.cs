@@ -5,7 +5,11 @@ public static class Usage
 {
     private const string Common = """
         Common options:
-          -p, --project <path>      The project (.csproj, or its folder). Default: the project in the current folder.
+          -p, --project <path>      The project with the DbContext's migrations (.csproj, or its folder).
+                                    Default: the project in the current folder.
+          -s, --startup-project <path>
+                                    The application that configures the DbContext (AddDbContext), when the
+                                    migrations live in a class library, as dotnet ef's --startup-project.
           -c, --context <name>      The DbContext, when the project has several.
           --no-build                Use the project as last built.
           --configuration <name>    The build configuration (default: the project's, usually Debug).
@@ -91,6 +95,21 @@ public static class Usage
 
             {ExitCodes}
             """,
+        "baseline" => $"""
+            Usage: dotnet cognova baseline --reason "<text>" [options]
+
+            Adopts an existing history: approves every finding of every migration nobody approved yet, with one
+            reason, and locks every migration in migrations.lock.json beside the migrations. Commit the lock file;
+            from then on the build checks only what changes. The same as review --approve '*' --reason "<text>".
+
+            Options:
+              --reason "<text>"         Why the existing history is safe (any text).
+              --reason-file <path>      The reason, read from a file. Or set COGNOVA_APPROVE_REASON.
+
+            {Common}
+
+            {ExitCodes}
+            """,
         "push" => $"""
             Usage: dotnet cognova push [options]
 
@@ -134,6 +153,7 @@ public static class Usage
               push                      Sync a development database with the model, without migration files.
               generate <Name>           Add a migration; print its SQL and findings; lock it when it is safe.
               review [<migration>]      Approve destructive SQL, finding by finding, with a reason.
+              baseline --reason "…"     Adopt an existing history: approve every open finding and lock every migration.
               migrate [<target>]        Apply pending migrations under an advisory lock.
               status                    Applied, pending and unknown migrations; drift; hand-made schema changes.
               script [<from>] [<to>]    Idempotent (or --plain) SQL for a range of migrations.

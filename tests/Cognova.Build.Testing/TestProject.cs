@@ -145,11 +145,14 @@ public sealed class TestProject : IDisposable
     public BuildResult Build(params string[] arguments) => Run("build", arguments);
 
     /// <summary>Runs a real <c>dotnet</c> command (build, clean, publish …) on the project.</summary>
-    public BuildResult Run(string command, params string[] arguments)
+    public BuildResult Run(string command, params string[] arguments) => RunWith(new Dictionary<string, string?>(), command, arguments);
+
+    /// <summary>Runs a real <c>dotnet</c> command with extra environment variables (a CI job's, a reason in a variable).</summary>
+    public BuildResult RunWith(IReadOnlyDictionary<string, string?> environment, string command, params string[] arguments)
     {
         string[] all = [command, ProjectFile, "-nodeReuse:false", "-tl:off", "-clp:NoSummary", .. arguments];
-        var environment = new Dictionary<string, string?> { ["COGNOVA_HOST_TRACE_FILE"] = HostTraceFile };
-        return new BuildResult(DotNet.Run(Directory, environment, all));
+        var variables = new Dictionary<string, string?>(environment) { ["COGNOVA_HOST_TRACE_FILE"] = HostTraceFile };
+        return new BuildResult(DotNet.Run(Directory, variables, all));
     }
 
     public void Dispose()

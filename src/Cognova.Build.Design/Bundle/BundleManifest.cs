@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace Cognova.Build.Design.Bundle;
 
 /// <summary>
-/// What the bundle needs to know about the application: the DbContext to migrate and the locked
+/// What the bundle needs to know about the application: the DbContext to migrate (and the assembly
+/// that declares it, a class library in a layered solution) and the locked
 /// SQL hash of every migration, so that it can verify its migrations before it touches a database.
 /// It travels in the bundle's runtimeconfig.json as the runtime property <see cref="PropertyName"/>
 /// (files other than assemblies cannot be read back from a single-file bundle).
@@ -13,7 +14,8 @@ public sealed record BundleManifest(
     string ContextType,
     IReadOnlyList<BundleManifest.LockedMigration> Migrations,
     string HistoryTable = "__EFMigrationsHistory",
-    string? HistorySchema = null)
+    string? HistorySchema = null,
+    string? ContextAssembly = null)
 {
     public const string PropertyName = "Cognova.Bundle.Manifest";
 
@@ -24,6 +26,7 @@ public sealed record BundleManifest(
         version = 1,
         application = Application,
         contextType = ContextType,
+        contextAssembly = ContextAssembly ?? Application,
         historyTable = HistoryTable,
         historySchema = HistorySchema,
         migrations = Migrations.Select(m => new { id = m.Id, sql = m.Sql }),

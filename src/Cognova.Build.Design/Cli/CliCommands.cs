@@ -67,6 +67,7 @@ public static class CliCommands
         "generate" => GenerateCommand.Run(CliSession.Open(arguments, console, log)),
         "inspect" => InspectCommand.Run(CliSession.Open(arguments, console, log)),
         "review" => ReviewCommand.Run(CliSession.Open(arguments, console, log)),
+        "baseline" => BaselineCommand.Run(CliSession.Open(arguments, console, log)),
         "push" => PushCommand.Run(CliSession.Open(arguments, console, log)),
         _ => throw new UsageException($"unknown command '{arguments.Command}'"),
     };

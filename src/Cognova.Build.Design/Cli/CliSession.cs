@@ -44,7 +44,7 @@ internal sealed class CliSession
     public string ContextName => ContextType.Name;
 
     /// <summary>The project's C# files (without bin/ and obj/), to find the snapshot and migrations in.</summary>
-    public SourceIndex Sources => _sources ??= new SourceIndex(ProjectSources(Project.ProjectDirectory));
+    public SourceIndex Sources => _sources ??= new SourceIndex(ProjectSourceFiles.Under(Project.ProjectDirectory));
 
     public static CliSession Open(HostArguments arguments, CliConsole console, HostLog log)
     {
@@ -66,7 +66,11 @@ internal sealed class CliSession
             throw CliException.Usage($"Could not load the application assembly: {ex.Message} Build the project (leave out --no-build).");
         }
 
-        var contexts = new DesignTimeContexts(assembly, project, log);
+        // With --startup-project: the application that configures the context (dotnet ef's startup assembly).
+        var startup = arguments.Optional("startup-assembly") is { } startupPath
+            ? log.Step("load startup assembly", () => ApplicationLoader.Load(startupPath))
+            : null;
+        var contexts = new DesignTimeContexts(assembly, project, log, startup);
         IReadOnlyList<Type> found;
         try
         {
@@ -245,40 +249,6 @@ internal sealed class CliSession
         return found.FirstOrDefault(t => string.Equals(t.FullName, wanted, StringComparison.OrdinalIgnoreCase))
                ?? found.FirstOrDefault(t => string.Equals(t.Name, wanted, StringComparison.OrdinalIgnoreCase))
                ?? throw CliException.Usage($"The project has no DbContext named '{wanted}' (found: {string.Join(", ", found.Select(t => t.Name))}).");
-    }
-
-    private static IEnumerable<string> ProjectSources(string directory)
-    {
-        var pending = new Stack<string>([directory]);
-        while (pending.Count > 0)
-        {
-            var current = pending.Pop();
-            string[] files;
-            string[] folders;
-            try
-            {
-                files = Directory.GetFiles(current, "*.cs");
-                folders = Directory.GetDirectories(current);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                continue;
-            }
-
-            foreach (var file in files)
-            {
-                yield return file;
-            }
-
-            foreach (var folder in folders)
-            {
-                var name = Path.GetFileName(folder);
-                if (name is not ("bin" or "obj") && !name.StartsWith('.'))
-                {
-                    pending.Push(folder);
-                }
-            }
-        }
     }
 }
 

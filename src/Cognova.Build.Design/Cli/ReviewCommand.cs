@@ -59,7 +59,7 @@ internal static class ReviewCommand
         return Ask(session, state, printer, open);
     }
 
-    private static int ApproveAll(CliSession session, MigrationLockState state, string migration, string reason)
+    internal static int ApproveAll(CliSession session, MigrationLockState state, string migration, string reason)
     {
         if (migration != "*")
         {

@@ -38,7 +38,8 @@ internal static class BundleCommand
             context.FullName,
             context.Migrations.Select(m => new BundleManifest.LockedMigration(m.Id, m.SqlHash)).ToList(),
             context.HistoryTable,
-            context.HistorySchema);
+            context.HistorySchema,
+            context.Assembly);
         var staging = arguments.Required("bundle-staging");
         var name = arguments.Required("bundle-name");
         var added = BundleStaging.WriteDepsFile(arguments.Required("deps"), applicationName, arguments.List("bundle-extra"), Path.Combine(staging, name + ".deps.json"));

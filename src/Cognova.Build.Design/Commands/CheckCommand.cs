@@ -19,7 +19,9 @@ internal static class CheckCommand
         var project = new ProjectInfo(
             arguments.Required("project"),
             arguments.Required("project-dir"),
-            arguments.Optional("root-namespace"));
+            arguments.Optional("root-namespace"),
+            string.Equals(arguments.Optional("output-type"), "Library", StringComparison.OrdinalIgnoreCase),
+            ReferencedProjects.FromListFile(arguments.Optional("references")));
 
         CheckSettings settings;
         try
@@ -71,7 +73,10 @@ internal static class CheckCommand
             return;
         }
 
-        var checks = new ContextChecks(project, settings, SourceIndex.FromListFile(arguments.Optional("sources")), diagnostics, log);
+        var checks = new ContextChecks(project, settings, Sources(arguments, project), diagnostics, log)
+        {
+            DeferToReferencedProjects = arguments.Command == "check",
+        };
         checks.Run(assembly, approval);
         if (approval is not null && checks.ApprovalMatches == 0)
         {
@@ -93,16 +98,35 @@ internal static class CheckCommand
         WriteOutputs(arguments, settings, checks, diagnostics, log);
     }
 
+    /// <summary>The project's own sources and those of the projects it references, where a DbContext's migrations may live.</summary>
+    private static SourceIndex Sources(HostArguments arguments, ProjectInfo project)
+    {
+        var own = SourceIndex.FromListFile(arguments.Optional("sources")).Files;
+        var referenced = project.Referenced.Projects.SelectMany(p => ProjectSourceFiles.Under(p.ProjectDirectory));
+        return new SourceIndex(own.Concat(referenced).Distinct(StringComparer.Ordinal));
+    }
+
     private static ApprovalRequest? ReadApproval(HostArguments arguments, ProjectInfo project, DiagnosticWriter diagnostics)
     {
         var migration = arguments.Optional("migration");
-        var reason = arguments.Optional("reason")?.Trim();
+        string? reason;
+        try
+        {
+            reason = ApprovalReason.Read(arguments);
+        }
+        catch (ApprovalReasonException ex)
+        {
+            diagnostics.Write(new Diagnostic(DiagnosticCodes.InvalidApproval, DiagnosticSeverity.Error, ex.Message, project.ProjectFile));
+            return null;
+        }
+
         if (migration is null || string.IsNullOrEmpty(reason))
         {
             diagnostics.Write(new Diagnostic(
                 DiagnosticCodes.InvalidApproval,
                 DiagnosticSeverity.Error,
-                "An approval needs the migration and a reason: dotnet build -t:CognovaApprove -p:CognovaApproveMigration=<migration> -p:CognovaApproveReason=\"<why this is safe>\"",
+                "An approval needs the migration and a reason: dotnet build -t:CognovaApprove -p:CognovaApproveMigration=<migration> -p:CognovaApproveReason=\"<why this is safe>\" "
+                + $"(or the reason in a file, -p:CognovaApproveReasonFile=<path>, or in the {HistoryBaseline.ReasonVariable} environment variable).",
                 project.ProjectFile));
             return null;
         }

@@ -29,6 +29,12 @@ internal sealed class ContextChecks(
 
     public CheckReport Report { get; } = new();
 
+    /// <summary>
+    /// Leave a context to the referenced project that checks it itself. Off for a bundle and an approval:
+    /// they need the context the application migrates, whoever else checks it.
+    /// </summary>
+    public bool DeferToReferencedProjects { get; init; }
+
     /// <summary>How many migrations the approval request matched, over all contexts.</summary>
     public int ApprovalMatches { get; private set; }
 
@@ -54,6 +60,11 @@ internal sealed class ContextChecks(
 
         foreach (var type in Select(found))
         {
+            if (IsCheckedElsewhere(type))
+            {
+                continue;
+            }
+
             CheckContext(contexts, type, approval);
         }
 
@@ -62,6 +73,38 @@ internal sealed class ContextChecks(
         {
             log.Verbose("wrote " + path);
         }
+    }
+
+    /// <summary>
+    /// Each migrations assembly is checked once. A class library cannot create a DbContext that only the
+    /// application configures (<c>AddDbContext</c>): the application's build checks it. An application
+    /// leaves a context to the referenced project that declares it when that project runs the checks
+    /// itself and can create it alone (see <see cref="DeferToReferencedProjects"/>).
+    /// </summary>
+    private bool IsCheckedElsewhere(Type type)
+    {
+        var location = sources.FindClass(type.Name);
+        if (project.IsLibrary && !StandaloneContext.CanCreate(type))
+        {
+            diagnostics.Write(new Diagnostic(
+                DiagnosticCodes.ContextNeedsStartupProject,
+                DiagnosticSeverity.Info,
+                $"{type.Name} has no design-time factory, so {Path.GetFileNameWithoutExtension(project.ProjectFile)} (a class library) cannot create it alone: "
+                + $"it is checked when the application that configures it builds. Reference Cognova.Build from that startup project (the one that calls AddDbContext<{type.Name}>), "
+                + $"or add an IDesignTimeDbContextFactory<{type.Name}> to this project.",
+                location?.File ?? project.ProjectFile,
+                location?.Line ?? 0,
+                location?.Column ?? 0));
+            return true;
+        }
+
+        if (DeferToReferencedProjects && location is not null && project.Referenced.Containing(location.File) is { ChecksItself: true } owner && StandaloneContext.CanCreate(type))
+        {
+            log.Verbose($"{type.Name} is checked by the build of {Path.GetFileName(owner.ProjectFile)}, which declares it");
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>Every lock file this run read or wrote, so the build can rerun the check when one changes.</summary>
@@ -91,7 +134,7 @@ internal sealed class ContextChecks(
 
         using (context)
         {
-            var report = new ContextReport(type.Name, type.FullName ?? type.Name);
+            var report = new ContextReport(type.Name, type.FullName ?? type.Name) { Assembly = type.Assembly.GetName().Name };
             var relational = context.GetService<IDbContextOptions>().Extensions
                 .OfType<RelationalOptionsExtension>().FirstOrDefault();
             report.HistoryTable = relational?.MigrationsHistoryTableName ?? report.HistoryTable;
@@ -124,8 +167,15 @@ internal sealed class ContextChecks(
                 ApplyApproval(type.Name, locked, scripts, findings, approval, lockPath);
             }
 
-            var placed = ReportFindings(scripts, findings, locked, report);
-            if (settings.LockCheck && locked is not null)
+            // A history that was never locked (no lock entry, findings before the latest migration) is
+            // adopted in one step: one summary and one command, instead of every finding of every migration.
+            var adopting = locked is not null && HistoryBaseline.IsUnlockedHistory(locked, scripts, findings);
+            var placed = ReportFindings(scripts, findings, locked, report, writeDiagnostics: !adopting);
+            if (adopting)
+            {
+                diagnostics.Write(HistoryBaseline.Summary(type.Name, scripts, findings, project, MigrationsProjectOf(snapshotLocation), snapshotLocation ?? new SourceLocation(lockPath)));
+            }
+            else if (settings.LockCheck && locked is not null)
             {
                 VerifyLock(type.Name, locked, scripts, findings, lockPath, placed);
             }
@@ -156,7 +206,8 @@ internal sealed class ContextChecks(
         IReadOnlyList<MigrationScript> scripts,
         IReadOnlyList<Finding> findings,
         LockedContext? locked,
-        ContextReport report)
+        ContextReport report,
+        bool writeDiagnostics)
     {
         var classLocations = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         foreach (var script in scripts)
@@ -175,7 +226,7 @@ internal sealed class ContextChecks(
                 migrationReport.Findings.Add(new FindingReport(
                     finding.Rule.Id, finding.Rule.Name, finding.Severity.ToString().ToLowerInvariant(), finding.Hit.Action,
                     finding.Hit.Statement, finding.StatementHash, location.File, location.Line, approval is not null, approval?.Reason));
-                if (approval is null)
+                if (approval is null && writeDiagnostics)
                 {
                     diagnostics.Write(new Diagnostic(
                         finding.Rule.Id,
@@ -276,6 +327,10 @@ internal sealed class ContextChecks(
             return null;
         }
     }
+
+    /// <summary>The project that holds the migrations: a referenced project (a class library) or this one.</summary>
+    private string MigrationsProjectOf(SourceLocation? snapshot)
+        => snapshot is null ? project.ProjectFile : project.Referenced.Containing(snapshot.File)?.ProjectFile ?? project.ProjectFile;
 
     private string LockPathFor(SourceLocation? snapshot)
     {

@@ -7,26 +7,29 @@ namespace Cognova.Build.Design.DesignTime;
 /// <summary>
 /// Finds and creates the project's DbContexts the way <c>dotnet ef</c> does (design-time factories,
 /// the application's host builder, parameterless constructors) through EF Core's own
-/// <see cref="DbContextOperations"/>.
+/// <see cref="DbContextOperations"/>. With a startup assembly (<c>dotnet cognova -p Data -s Api</c>), the
+/// application's services come from the startup assembly and the migrations from <c>assembly</c>, as
+/// with <c>dotnet ef --project Data --startup-project Api</c>.
 /// </summary>
 internal sealed class DesignTimeContexts
 {
     private readonly DbContextOperations _operations;
 
-    public DesignTimeContexts(Assembly assembly, ProjectInfo project, HostLog log)
+    public DesignTimeContexts(Assembly assembly, ProjectInfo project, HostLog log, Assembly? startupAssembly = null)
     {
         var reporter = new HostReporter(log);
+        startupAssembly ??= assembly;
         _operations = new CachedServicesDbContextOperations(
             reporter,
             assembly,
-            assembly,
+            startupAssembly,
             project.ProjectFile,
             project.ProjectDirectory,
             project.RootNamespace,
             language: "C#",
             nullable: true,
             args: [],
-            new CachingAppServiceProviderFactory(assembly, reporter));
+            new CachingAppServiceProviderFactory(startupAssembly, reporter));
     }
 
     /// <summary>Reaches EF Core's constructor that takes the service provider factory.</summary>

@@ -21,6 +21,9 @@ public static class DiagnosticCodes
     /// <summary>The application assembly or its runtime files could not be loaded.</summary>
     public const string ApplicationLoadFailed = "COG0006";
 
+    /// <summary>A class library's DbContext is configured by the application that uses it: its checks run in that application's build (a message).</summary>
+    public const string ContextNeedsStartupProject = "COG0020";
+
     /// <summary>The model differs from the latest migration's snapshot.</summary>
     public const string ModelDrift = "COG1001";
 
@@ -53,6 +56,9 @@ public static class DiagnosticCodes
     /// <summary>The lock file was written: migrations locked or findings approved (a message).</summary>
     public const string LockFileUpdated = "COG3007";
 
+    /// <summary>An existing history without a lock file: one summary of its findings and the one command that baselines it.</summary>
+    public const string HistoryNeedsBaseline = "COG3020";
+
     /// <summary>The migration bundle was not written because a check failed.</summary>
     public const string BundleChecksFailed = "COG4001";
 
@@ -64,4 +70,7 @@ public static class DiagnosticCodes
 
     /// <summary>Several DbContexts and no CognovaBundleDbContext to say which one the bundle migrates.</summary>
     public const string BundleContextAmbiguous = "COG4004";
+
+    /// <summary>A class library was published: the bundle comes from the startup project's publish (the build reports it).</summary>
+    public const string BundleFromLibrary = "COG4010";
 }

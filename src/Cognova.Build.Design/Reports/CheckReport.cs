@@ -12,6 +12,9 @@ public sealed class ContextReport(string name, string fullName)
 
     public string FullName { get; } = fullName;
 
+    /// <summary>The assembly that declares the DbContext (a class library in a layered solution).</summary>
+    public string? Assembly { get; init; }
+
     public string? LockFile { get; set; }
 
     /// <summary>Where EF Core records applied migrations: the migrations history table and its schema.</summary>

@@ -17,6 +17,9 @@ public sealed class SourceIndex
         _files = files.Where(f => f.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)).ToList();
     }
 
+    /// <summary>The C# files this index searches.</summary>
+    public IReadOnlyList<string> Files => _files;
+
     public static SourceIndex FromListFile(string? listFile)
     {
         if (string.IsNullOrEmpty(listFile) || !File.Exists(listFile))

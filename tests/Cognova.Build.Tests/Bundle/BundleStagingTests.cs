@@ -56,6 +56,17 @@ public sealed class BundleStagingTests : IDisposable
         Assert.Equal("Microsoft.NETCore.App", (string?)config["framework"]!["name"]);
         var stored = JsonNode.Parse((string)config["configProperties"]![BundleManifest.PropertyName]!)!;
         Assert.Equal(("Store", "Store.ShopContext", "sha256:ab"), ((string?)stored["application"], (string?)stored["contextType"], (string?)stored["migrations"]![0]!["sql"]));
+        Assert.Equal("Store", (string?)stored["contextAssembly"]);
+    }
+
+    [Fact]
+    public void The_manifest_names_the_class_library_that_declares_the_context_of_a_layered_solution()
+    {
+        var manifest = new BundleManifest("Shop.Api", "Shop.Data.ShopContext", [], ContextAssembly: "Shop.Data");
+
+        var stored = JsonNode.Parse(manifest.ToJson())!;
+
+        Assert.Equal(("Shop.Api", "Shop.Data.ShopContext", "Shop.Data"), ((string?)stored["application"], (string?)stored["contextType"], (string?)stored["contextAssembly"]));
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

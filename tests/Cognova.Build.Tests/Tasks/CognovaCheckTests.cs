@@ -36,6 +36,24 @@ public sealed class CognovaCheckTests : IDisposable
     }
 
     [Fact]
+    public void Passes_the_referenced_projects_the_output_type_and_a_reason_file_to_an_approval()
+    {
+        var task = Task(FakeDotNet(exitCode: 0, stdout: ""));
+        task.Command = "approve";
+        task.ReferencesFile = "/app/obj/App.cognova.references";
+        task.OutputType = "Exe";
+        task.ApproveMigration = "*";
+        task.ApproveReasonFile = "/app/reason.txt";
+
+        Assert.True(task.Execute());
+
+        var arguments = string.Join(" ", File.ReadAllLines(Path.Combine(_directory, "args.txt")));
+        Assert.Contains("--references /app/obj/App.cognova.references --output-type Exe", arguments);
+        Assert.Contains("--migration * ", arguments);
+        Assert.EndsWith("--reason-file /app/reason.txt", arguments);
+    }
+
+    [Fact]
     public void Turns_host_diagnostics_into_msbuild_errors_and_warnings_with_code_file_and_line()
     {
         var task = Task(FakeDotNet(exitCode: 1, stdout: """

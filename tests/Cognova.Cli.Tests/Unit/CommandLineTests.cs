@@ -69,4 +69,47 @@ public sealed class CommandLineTests
         Assert.All(CommandLine.CommandNames, command => Assert.Contains("  " + command, general));
         Assert.Contains("8 the database looks like production", general);
     }
+
+    [Fact]
+    public void The_startup_project_is_a_common_option_with_dotnet_efs_short_name()
+    {
+        var line = CommandLine.Parse(["generate", "AddSlug", "-p", "src/Shop.Data", "-s", "src/Shop.Api"]);
+
+        Assert.Equal("src/Shop.Data", line.Value("--project"));
+        Assert.Equal("src/Shop.Api", line.Value("--startup-project"));
+        Assert.Empty(line.CommandOptions());
+    }
+
+    [Fact]
+    public void Baseline_takes_a_reason_or_a_reason_file()
+    {
+        var line = CommandLine.Parse(["baseline", "--reason", "ran in production since 2023, see ADR-7; ok", "--reason-file=r.txt"]);
+
+        Assert.Equal(
+            [("--reason", "ran in production since 2023, see ADR-7; ok"), ("--reason-file", "r.txt")],
+            line.CommandOptions().OrderBy(o => o.Name).ToList());
+    }
+
+    [Fact]
+    public void A_startup_project_that_is_the_project_itself_is_no_startup_project()
+    {
+        var root = Directory.CreateTempSubdirectory("cognova-projects-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(root, "Data"));
+            Directory.CreateDirectory(Path.Combine(root, "Api"));
+            File.WriteAllText(Path.Combine(root, "Data", "Data.csproj"), "<Project />");
+            File.WriteAllText(Path.Combine(root, "Api", "Api.csproj"), "<Project />");
+
+            var layered = ToolProjects.Locate("Data", "Api", root);
+            var same = ToolProjects.Locate("Data", "Data/Data.csproj", root);
+
+            Assert.Equal((Path.Combine(root, "Data", "Data.csproj"), Path.Combine(root, "Api", "Api.csproj")), (layered.Project, layered.Startup));
+            Assert.Null(same.Startup);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }
