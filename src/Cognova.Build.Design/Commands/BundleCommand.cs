@@ -23,11 +23,18 @@ internal static class BundleCommand
             return;
         }
 
-        if (report.Contexts.Count != 1)
+        if (report.Contexts.Count == 0)
         {
-            var found = report.Contexts.Count == 0 ? "none" : string.Join(", ", report.Contexts.Select(c => c.Name));
+            Fail(diagnostics, project, DiagnosticCodes.BundleNoContext,
+                "No migration bundle was written: this application has no DbContext with migrations, in its own code or in a project it references. "
+                + "Publish the application that uses the DbContext, or turn the bundle off here with <CognovaBundle>false</CognovaBundle>.");
+            return;
+        }
+
+        if (report.Contexts.Count > 1)
+        {
             Fail(diagnostics, project, DiagnosticCodes.BundleContextAmbiguous,
-                $"A migration bundle migrates one DbContext, and this project has {report.Contexts.Count} (found: {found}). Say which with <CognovaBundleDbContext>Name</CognovaBundleDbContext>, or turn the bundle off with <CognovaBundle>false</CognovaBundle>.");
+                $"A migration bundle migrates one DbContext, and this project has {report.Contexts.Count} ({string.Join(", ", report.Contexts.Select(c => c.Name))}). Say which with <CognovaBundleDbContext>Name</CognovaBundleDbContext>, or turn the bundle off with <CognovaBundle>false</CognovaBundle>.");
             return;
         }
 

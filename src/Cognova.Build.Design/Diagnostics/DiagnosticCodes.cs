@@ -71,6 +71,9 @@ public static class DiagnosticCodes
     /// <summary>Several DbContexts and no CognovaBundleDbContext to say which one the bundle migrates.</summary>
     public const string BundleContextAmbiguous = "COG4004";
 
+    /// <summary>The published application has no DbContext, in its own assembly or in a referenced project: there is nothing to bundle.</summary>
+    public const string BundleNoContext = "COG4005";
+
     /// <summary>A class library was published: the bundle comes from the startup project's publish (the build reports it).</summary>
     public const string BundleFromLibrary = "COG4010";
 }
