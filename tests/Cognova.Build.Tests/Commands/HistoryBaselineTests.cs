@@ -47,10 +47,11 @@ public sealed class HistoryBaselineTests
 
         Assert.Equal((DiagnosticCodes.HistoryNeedsBaseline, DiagnosticSeverity.Error), (summary.Code, summary.Severity));
         Assert.Equal(("/src/Shop.Data/Migrations/ShopContextModelSnapshot.cs", 13), (summary.File, summary.Line));
-        Assert.StartsWith("ShopContext has 3 migrations and no lock file yet: 1 finding(s) in 1 migration(s) (1 error(s)", summary.Message);
+        // The drop is destructive (COG2102) and takes a strong lock without a lock_timeout guard (COG2307).
+        Assert.StartsWith("ShopContext has 3 migrations and no lock file yet: 2 finding(s) in 1 migration(s) (1 error(s)", summary.Message);
         Assert.Contains("dotnet cognova baseline -p /src/Shop.Data/Shop.Data.csproj -s /src/Shop.Api/Shop.Api.csproj --reason \"<why this history is safe>\"", summary.Message);
         Assert.Contains("COGNOVA_APPROVE_REASON=\"<why this history is safe>\" dotnet build /src/Shop.Api/Shop.Api.csproj -t:CognovaApprove -p:CognovaApproveMigration=\"*\"", summary.Message);
-        Assert.Contains("  - 20240102000000_DropColor: COG2102", summary.Message);
+        Assert.Contains("  - 20240102000000_DropColor: COG2102, COG2307", summary.Message);
     }
 
     private static MigrationScript Script(string id, MigrationOperation operation, string sql)
