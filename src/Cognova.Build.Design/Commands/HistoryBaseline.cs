@@ -18,9 +18,10 @@ internal static class HistoryBaseline
     private const int MigrationsListed = 8;
 
     /// <summary>
-    /// No migration of the context is locked yet, and migrations before the latest one have findings:
-    /// an existing history meets the checks for the first time. (Findings in the latest migration alone
-    /// are the everyday case of a migration just added, reported one by one.)
+    /// No migration of the context is locked yet, and migrations before the latest one have findings
+    /// that fail the build: an existing history meets the checks for the first time. (Findings in the
+    /// latest migration alone are the everyday case of a migration just added, reported one by one; an
+    /// older history with warnings only builds, so it is not stopped for a summary.)
     /// </summary>
     public static bool IsUnlockedHistory(LockedContext locked, IReadOnlyList<MigrationScript> scripts, IReadOnlyList<Finding> findings)
     {
@@ -30,7 +31,7 @@ internal static class HistoryBaseline
         }
 
         var latest = scripts[^1].Id;
-        return findings.Any(f => f.MigrationId != latest && f.Severity is DiagnosticSeverity.Error or DiagnosticSeverity.Warning);
+        return findings.Any(f => f.MigrationId != latest && f.Severity == DiagnosticSeverity.Error);
     }
 
     public static Diagnostic Summary(

@@ -38,6 +38,15 @@ public sealed class HistoryBaselineTests
     }
 
     [Fact]
+    public void Warnings_alone_before_the_latest_migration_do_not_stop_the_build_for_a_summary()
+    {
+        var warningsOnly = _linter.Lint(DropColor).Where(f => f.Severity == DiagnosticSeverity.Warning).ToList();
+
+        Assert.NotEmpty(warningsOnly);
+        Assert.False(HistoryBaseline.IsUnlockedHistory(new LockedContext(), [Init, DropColor, AddNotes], warningsOnly));
+    }
+
+    [Fact]
     public void The_summary_counts_the_findings_and_gives_the_baseline_command_with_both_projects_of_a_layered_solution()
     {
         var api = new ProjectInfo("/src/Shop.Api/Shop.Api.csproj", "/src/Shop.Api", "Shop.Api");
