@@ -1,4 +1,4 @@
-using Cognova.Build.Design.Diagnostics;
+using Cognova.Secrets;
 
 namespace Cognova.Bundle;
 
@@ -29,9 +29,13 @@ public sealed class BundleOutput(BundleArguments arguments, TextWriter output, T
     public void Error(string message) => Write(error, "error:   ", message, "\u001b[31m", evenInJson: true);
 
     /// <summary>Data (SQL of a script): never prefixed or coloured, so that it can be piped.</summary>
-    public void Data(string text) => output.WriteLine(SecretMasker.Apply(text));
+    public void Data(string text) => output.WriteLine(SecretMasker.MaskText(text));
 
-    public void Json(string document) => output.WriteLine(SecretMasker.Apply(document));
+    /// <summary>
+    /// A JSON document whose strings were masked before it was serialized (free-text masking would break
+    /// its syntax); registered secrets are still replaced in every escaped form.
+    /// </summary>
+    public void Json(string document) => output.WriteLine(SecretMasker.MaskKnownSecrets(document));
 
     private void Write(TextWriter writer, string prefix, string message, string? colour, bool evenInJson = false)
     {
@@ -40,7 +44,7 @@ public sealed class BundleOutput(BundleArguments arguments, TextWriter output, T
             return;
         }
 
-        foreach (var line in SecretMasker.Apply(message).Split('\n'))
+        foreach (var line in SecretMasker.MaskText(message).Split('\n'))
         {
             var text = arguments.PrefixOutput ? prefix + line : line;
             writer.WriteLine(_color && colour is not null ? colour + text + "\u001b[0m" : text);

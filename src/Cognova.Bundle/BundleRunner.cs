@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Cognova.Secrets;
 using Cognova.Migrations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -147,6 +148,7 @@ public sealed class BundleRunner(DbContext context, BundleArguments arguments, B
     {
         if (arguments.Json)
         {
+            error = error is null ? null : SecretMasker.MaskText(error);
             output.Json(JsonSerializer.Serialize(new { outcome, exitCode, applied, error }));
         }
 

@@ -1,3 +1,5 @@
+using Cognova.Secrets;
+
 namespace Cognova.Build.Design.Diagnostics;
 
 /// <summary>
@@ -35,7 +37,7 @@ public sealed class DiagnosticWriter(TextWriter output)
             WarningCount++;
         }
 
-        var lines = SecretMasker.Apply(diagnostic.Message).Replace("\r\n", "\n").Split('\n');
+        var lines = SecretMasker.MaskText(diagnostic.Message).Replace("\r\n", "\n").Split('\n');
         output.WriteLine($"{FormatOrigin(diagnostic)}: {FormatSeverity(diagnostic.Severity)} {diagnostic.Code}: {lines[0]}");
         foreach (var line in lines.Skip(1))
         {
