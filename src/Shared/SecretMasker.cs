@@ -502,8 +502,10 @@ internal static class SecretMasker
                 continue;
             }
 
+            // The user name runs from "://" to the first ':' and holds no space or URL delimiter ("postgres:// URL" is prose).
             var colon = text.IndexOf(':', authority, at - authority);
-            if (colon < 0 || IsPlaceholder(Unescape(text.Substring(colon + 1, at - colon - 1))))
+            if (colon <= authority || text.IndexOfAny([' ', '\t', '/', '?', '#', '@'], authority, colon - authority) >= 0
+                || IsPlaceholder(Unescape(text.Substring(colon + 1, at - colon - 1))))
             {
                 continue;
             }

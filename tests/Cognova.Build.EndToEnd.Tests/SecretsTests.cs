@@ -75,7 +75,7 @@ public sealed class SecretsTests(PostgresServer server, SecretsTests.ConfiguredS
         var database = new NpgsqlConnectionStringBuilder(await server.CreateDatabaseAsync("secrets_given"));
         var keyValue = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Password = Specials }.ConnectionString;
         var url = $"postgres://{database.Username}:{Uri.EscapeDataString(Quotes + Specials)}@{database.Host}:{database.Port}/{database.Database}";
-        var unreachableUrl = $"postgres://u:{Uri.EscapeDataString(Quotes + Specials)}@127.0.0.1:1/x?connect_timeout=3";
+        var unreachableUrl = $"postgres://u:{Uri.EscapeDataString(Quotes + Specials)}@127.0.0.1:1/x";
 
         var runs = new[]
         {
@@ -86,6 +86,8 @@ public sealed class SecretsTests(PostgresServer server, SecretsTests.ConfiguredS
         };
 
         Assert.True(runs[0].ExitCode == 0, runs[0].All);
+        Assert.True(runs[2].ExitCode == 4, runs[2].All);
+        Assert.Contains("\"outcome\":\"unreachable\"", runs[2].Output);
         Assert.Equal(2, runs[3].ExitCode);
         Assert.Contains("--connection", runs[3].Error);
         foreach (var run in runs)

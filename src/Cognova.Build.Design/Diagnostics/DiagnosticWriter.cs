@@ -27,6 +27,8 @@ public sealed class DiagnosticWriter(TextWriter output)
             return;
         }
 
+        // Masked once here: the SARIF log, the JSON report and the step summary are built from Written.
+        diagnostic = diagnostic with { Message = SecretMasker.MaskText(diagnostic.Message) };
         _written.Add(diagnostic);
         if (diagnostic.Severity == DiagnosticSeverity.Error)
         {
@@ -37,7 +39,7 @@ public sealed class DiagnosticWriter(TextWriter output)
             WarningCount++;
         }
 
-        var lines = SecretMasker.MaskText(diagnostic.Message).Replace("\r\n", "\n").Split('\n');
+        var lines = diagnostic.Message.Replace("\r\n", "\n").Split('\n');
         output.WriteLine($"{FormatOrigin(diagnostic)}: {FormatSeverity(diagnostic.Severity)} {diagnostic.Code}: {lines[0]}");
         foreach (var line in lines.Skip(1))
         {

@@ -30,4 +30,14 @@ public sealed class SecretMaskerTests
 
         Assert.DoesNotContain("topsecret", output.ToString());
     }
+
+    [Fact]
+    public void The_diagnostics_kept_for_the_reports_carry_no_password_either()
+    {
+        var writer = new DiagnosticWriter(new StringWriter());
+
+        writer.Write(new Diagnostic("COG0003", DiagnosticSeverity.Error, "Could not create AppDbContext: bad Host=x;PSW='top''secret'"));
+
+        Assert.DoesNotContain("secret", Assert.Single(writer.Written).Message);
+    }
 }

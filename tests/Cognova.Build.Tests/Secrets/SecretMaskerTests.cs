@@ -126,7 +126,7 @@ public sealed class SecretMaskerTests
     [Fact]
     public void Our_own_examples_stay_readable()
     {
-        const string message = "DATABASE_URL is not valid. Expected e.g. postgres://user:password@host:5432/database or "
+        const string message = "DATABASE_URL is not a valid connection string or postgres:// URL. Expected e.g. postgres://user:password@host:5432/database or "
                                + "Host=host;Database=database;Username=user;Password=password. Quote a value that holds ';': "
                                + "Password='...' or Password=\"...\"; a quote inside is doubled.";
 
