@@ -147,7 +147,7 @@ internal static class SecretMasker
 
         foreach (var secret in secrets)
         {
-            // A secret that equals the user name or the database is printed with them anyway; hiding it everywhere would only garble output.
+            // A secret equal to another value of the string (the user name, the database) is shown with it anyway; hiding it everywhere would only garble output.
             if (!shown.Any(value => string.Equals(value, secret, StringComparison.OrdinalIgnoreCase)))
             {
                 RegisterSecret(secret);

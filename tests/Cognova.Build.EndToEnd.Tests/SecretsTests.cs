@@ -87,7 +87,6 @@ public sealed class SecretsTests(PostgresServer server, SecretsTests.ConfiguredS
 
         Assert.True(runs[0].ExitCode == 0, runs[0].All);
         Assert.True(runs[2].ExitCode == 4, runs[2].All);
-        Assert.Contains("\"outcome\":\"unreachable\"", runs[2].Output);
         Assert.Equal(2, runs[3].ExitCode);
         Assert.Contains("--connection", runs[3].Error);
         foreach (var run in runs)
