@@ -786,10 +786,29 @@ internal static class SecretMasker
 /// that a key and its value written in two calls are still masked together. Put in front of the console
 /// where code we do not control (the application's own logging) may write.
 /// </summary>
-internal sealed class MaskingTextWriter(TextWriter inner) : TextWriter
+internal sealed class MaskingTextWriter : TextWriter
 {
+    private readonly TextWriter inner;
     private readonly StringBuilder _pending = new();
     private readonly object _gate = new();
+
+    public MaskingTextWriter(TextWriter inner)
+    {
+        this.inner = inner;
+
+        // A last line without a newline is written when the process ends, as the console would have.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Flush();
+            }
+            catch (Exception e) when (e is ObjectDisposedException or IOException)
+            {
+                // The stream closed before the process ended: nothing is left to write to.
+            }
+        };
+    }
 
     public override Encoding Encoding => inner.Encoding;
 
