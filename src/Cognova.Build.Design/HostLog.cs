@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Cognova.Secrets;
 
 namespace Cognova.Build.Design;
 
@@ -18,7 +19,7 @@ public sealed class HostLog(TextWriter output, bool verbose)
     {
         if (verbose)
         {
-            output.WriteLine(Prefix + Diagnostics.SecretMasker.Apply(message));
+            output.WriteLine(Prefix + SecretMasker.MaskText(message));
         }
     }
 

@@ -1,13 +1,24 @@
 using Cognova.Build.Design;
 using Cognova.Build.Design.Commands;
 using Cognova.Build.Design.Diagnostics;
+using Cognova.Secrets;
 
 // Exit codes: 0 no errors, 1 errors were reported as diagnostics, 2 bad command line,
 // 3 the host itself failed (the task turns stderr into COG0001).
 TraceHostStart();
+
+// The application runs in this process and may write to the console (its logging, an exception that
+// quotes its connection string): everything that reaches standard error, and the diagnostics channel
+// of a build, is masked line by line. dotnet cognova keeps its standard output for data (SQL scripts).
+Console.SetError(new MaskingTextWriter(Console.Error));
 try
 {
     var arguments = HostArguments.Parse(args);
+    if (arguments.Command is "check" or "approve" or "bundle")
+    {
+        Console.SetOut(new MaskingTextWriter(Console.Out));
+    }
+
     var diagnostics = new DiagnosticWriter(Console.Out);
     var log = new HostLog(Console.Out, arguments.Flag("verbose"));
     switch (arguments.Command)
@@ -35,14 +46,14 @@ try
 }
 catch (UsageException ex)
 {
-    Console.Error.WriteLine("Cognova.Build design host: " + ex.Message);
+    Console.Error.WriteLine("Cognova.Build design host: " + SecretMasker.MaskText(ex.Message));
     return 2;
 }
 catch (Exception ex)
 {
     // A stack trace only for those who asked for detail (CognovaVerbose).
     var detail = args.Contains("--verbose") ? ex.ToString() : $"{ex.GetType().Name}: {ex.Message}";
-    Console.Error.WriteLine("Cognova.Build design host failed: " + SecretMasker.Apply(detail));
+    Console.Error.WriteLine("Cognova.Build design host failed: " + SecretMasker.MaskText(detail));
     return 3;
 }
 

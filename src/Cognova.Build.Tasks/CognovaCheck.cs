@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using Cognova.Secrets;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -232,6 +233,8 @@ namespace Cognova.Build.Tasks
 
         protected override void LogEventsFromTextOutput(string singleLine, MessageImportance messageImportance)
         {
+            // The host masks what it prints; a crash the runtime reports itself (or the app's own output) does not pass through it.
+            singleLine = SecretMasker.MaskText(singleLine);
             if (messageImportance == StandardErrorLoggingImportance)
             {
                 _standardError.Add(singleLine);

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Cognova.Build.Design.Diagnostics;
+using Cognova.Secrets;
 
 namespace Cognova.Bundle;
 
@@ -30,16 +30,20 @@ public sealed class BundleOutput(BundleArguments arguments, TextWriter output, T
     public void Error(string message) => Write(error, "error:   ", message, "\u001b[31m", evenInJson: true);
 
     /// <summary>Data (SQL of a script): never prefixed or coloured, so that it can be piped.</summary>
-    public void Data(string text) => output.WriteLine(SecretMasker.Apply(text));
+    public void Data(string text) => output.WriteLine(SecretMasker.MaskText(text));
 
-    public void Json(string document) => output.WriteLine(SecretMasker.Apply(document));
+    /// <summary>
+    /// A JSON document whose strings were masked before it was serialized (free-text masking would break
+    /// its syntax); registered secrets are still replaced in every escaped form.
+    /// </summary>
+    public void Json(string document) => output.WriteLine(SecretMasker.MaskKnownSecrets(document));
 
     /// <summary>With --json, the one document a run prints: how it ended, its exit code, what it applied and the error.</summary>
     public void Outcome(string outcome, int exitCode, object applied, string? error)
     {
         if (arguments.Json)
         {
-            Json(JsonSerializer.Serialize(new { outcome, exitCode, applied, error }));
+            Json(JsonSerializer.Serialize(new { outcome, exitCode, applied, error = error is null ? null : SecretMasker.MaskText(error) }));
         }
     }
 
@@ -50,7 +54,7 @@ public sealed class BundleOutput(BundleArguments arguments, TextWriter output, T
             return;
         }
 
-        foreach (var line in SecretMasker.Apply(message).Split('\n'))
+        foreach (var line in SecretMasker.MaskText(message).Split('\n'))
         {
             var text = arguments.PrefixOutput ? prefix + line : line;
             writer.WriteLine(_color && colour is not null ? colour + text + "\u001b[0m" : text);

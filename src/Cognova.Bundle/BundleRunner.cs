@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Cognova.Secrets;
 using Cognova.Migrations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;

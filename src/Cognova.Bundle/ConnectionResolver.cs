@@ -1,4 +1,5 @@
 using System.Collections;
+using Cognova.Secrets;
 using Npgsql;
 
 namespace Cognova.Bundle;
@@ -35,9 +36,13 @@ public static class ConnectionResolver
         return chosen is null ? null : (Normalize((string)environment[chosen]!, chosen), chosen);
     }
 
-    /// <summary>A key=value connection string, checked by Npgsql; a URL is converted first.</summary>
+    /// <summary>
+    /// A key=value connection string, checked by Npgsql; a URL is converted first. Its secrets are
+    /// registered with the masker first, so that no output of this process shows them.
+    /// </summary>
     public static string Normalize(string value, string source)
     {
+        SecretMasker.RegisterConnectionString(value);
         var text = value.Trim();
         try
         {
@@ -53,10 +58,12 @@ public static class ConnectionResolver
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException or UriFormatException or KeyNotFoundException)
         {
-            // The value may hold a password: name the source, never the value.
+            // The value may hold a password, and so may the parser's message (the piece after an unquoted
+            // ';' in a password): name the source and say how to quote, never show either.
             throw new BundleUsageException(
-                $"{source} is not a valid PostgreSQL connection string or postgres:// URL ({ex.Message.Split('\n')[0].TrimEnd('.')}). "
-                + "Expected e.g. postgres://user:password@host:5432/database or Host=host;Database=database;Username=user;Password=password.");
+                $"{source} is not a valid PostgreSQL connection string or postgres:// URL. "
+                + "Expected e.g. postgres://user:password@host:5432/database or Host=host;Database=database;Username=user;Password=password. "
+                + "Quote a value that holds ';', '=', a quote or leading spaces: Password='...' or Password=\"...\", a quote inside doubled; in a URL, percent-encode it.");
         }
     }
 

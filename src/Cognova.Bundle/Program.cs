@@ -1,9 +1,12 @@
-using Cognova.Build.Design.Diagnostics;
 using Cognova.Bundle;
 using Cognova.Migrations;
+using Cognova.Secrets;
 using Microsoft.EntityFrameworkCore;
 
 // efbundle: see BundleArguments.Usage and the README for the options and exit codes.
+
+// Whatever reaches standard error is masked, also what the application writes there itself.
+Console.SetError(new MaskingTextWriter(Console.Error));
 BundleArguments arguments;
 try
 {
@@ -11,7 +14,7 @@ try
 }
 catch (BundleUsageException ex)
 {
-    Console.Error.WriteLine(ex.Message);
+    Console.Error.WriteLine(SecretMasker.MaskText(ex.Message));
     return BundleExitCodes.UsageError;
 }
 
@@ -23,7 +26,7 @@ if (arguments.Help)
 }
 
 // The application's own console logging (started with its host builder) would bury the bundle's
-// lines: it goes nowhere, or to standard error with --verbose. The bundle writes to the real output.
+// lines: it goes nowhere, or to (masked) standard error with --verbose. The bundle writes to the real output.
 Console.SetOut(arguments.Verbose ? Console.Error : TextWriter.Null);
 
 using var cancellation = new CancellationTokenSource();
@@ -49,7 +52,7 @@ try
     if (connection is { } chosen)
     {
         context.Database.SetConnectionString(chosen.ConnectionString);
-        output.Verbose($"Connection from {chosen.Source}: {chosen.ConnectionString}");
+        output.Verbose($"Connection from {chosen.Source}: {SecretMasker.MaskConnectionString(chosen.ConnectionString)}");
     }
     else if (string.IsNullOrEmpty(context.Database.GetConnectionString()))
     {
@@ -57,7 +60,8 @@ try
     }
     else
     {
-        output.Verbose("Connection from the application's configuration: " + context.Database.GetConnectionString());
+        SecretMasker.RegisterConnectionString(context.Database.GetConnectionString());
+        output.Verbose("Connection from the application's configuration: " + SecretMasker.MaskConnectionString(context.Database.GetConnectionString()!));
     }
 
     BundleIntegrity.Verify(context, manifest);
@@ -78,7 +82,7 @@ catch (Exception ex) when (DatabaseErrors.IsConnectionProblem(ex))
 }
 catch (Exception ex)
 {
-    output.Error(arguments.Verbose ? ex.ToString() : $"{ex.GetType().Name}: {SecretMasker.Apply(ex.Message)}");
+    output.Error(arguments.Verbose ? ex.ToString() : $"{ex.GetType().Name}: {ex.Message}");
     output.Outcome("failed", BundleExitCodes.MigrationFailed, Array.Empty<object>(), $"{ex.GetType().Name}: {ex.Message}");
     return BundleExitCodes.MigrationFailed;
 }

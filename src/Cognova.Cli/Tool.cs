@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cognova.Build.Design.Cli;
+using Cognova.Secrets;
 
 namespace Cognova.Cli;
 
@@ -19,7 +20,7 @@ public static class Tool
         }
         catch (CommandLineException ex)
         {
-            Console.Error.WriteLine(ex.Message);
+            Console.Error.WriteLine(SecretMasker.MaskText(ex.Message));
             return CliExitCodes.UsageError;
         }
 

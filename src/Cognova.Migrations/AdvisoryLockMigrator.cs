@@ -2,6 +2,7 @@ using System.Data;
 using System.Diagnostics;
 using System.Globalization;
 using Cognova.Migrations.Internal;
+using Cognova.Secrets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -117,6 +118,8 @@ public static class AdvisoryLockMigrator
                     return Failed(null, e.Message, before: true);
                 }
 
+                // Its secrets are hidden from every message and log line of this process from now on.
+                SecretMasker.RegisterConnectionString(context.Database.GetConnectionString());
                 database = borrowed.DatabaseLabel;
                 if (CheckModel() is { } modelError)
                 {
@@ -305,6 +308,7 @@ public static class AdvisoryLockMigrator
 
         private MigrationRunResult Failed(string? migration, string error, bool before)
         {
+            error = SecretMasker.MaskText(error);
             if (before)
             {
                 MigrationLog.RunFailed(logger, database, error);
@@ -314,7 +318,7 @@ public static class AdvisoryLockMigrator
         }
 
         private MigrationRunResult Result(MigrationRunStatus status, string? failedMigration, string? error)
-            => new(status, progress?.Applied ?? [], failedMigration, error is null ? null : ConnectionStringMasker.MaskText(error), clock.Elapsed);
+            => new(status, progress?.Applied ?? [], failedMigration, error is null ? null : SecretMasker.MaskText(error), clock.Elapsed);
 
         private string LastGood()
         {

@@ -1,13 +1,15 @@
-using System.Data.Common;
-using System.Text.RegularExpressions;
+using Cognova.Secrets;
 
 namespace Cognova.Migrations;
 
 /// <summary>Hides passwords in connection strings and in text that may quote one.</summary>
-public static partial class ConnectionStringMasker
+/// <remarks>
+/// The same masker the build, the migration bundle and <c>dotnet cognova</c> use: connection strings are read
+/// with the key=value grammar Npgsql's builder uses, every spelling of a secret keyword (<c>Password</c>,
+/// <c>PWD</c>, <c>PSW</c>, <c>SSL Password</c>, <c>SslPassword</c>) is masked, and so are URL passwords.
+/// </remarks>
+public static class ConnectionStringMasker
 {
-    private const string Hidden = "***";
-
     /// <summary>
     /// The connection string with every password replaced by <c>***</c>: <c>Password=***</c> (also
     /// <c>PWD</c>, <c>PSW</c>, <c>SSL Password</c>) in a key=value string, <c>postgres://user:***@host</c> in
@@ -16,51 +18,17 @@ public static partial class ConnectionStringMasker
     public static string Mask(string connectionStringOrUrl)
     {
         ArgumentNullException.ThrowIfNull(connectionStringOrUrl);
-        var trimmed = connectionStringOrUrl.Trim();
-        if (trimmed.Contains("://", StringComparison.Ordinal))
-        {
-            return MaskText(connectionStringOrUrl);
-        }
-
-        try
-        {
-            var builder = new DbConnectionStringBuilder { ConnectionString = connectionStringOrUrl };
-            var secrets = builder.Keys.Cast<string>().Where(IsSecretKey).ToList();
-            foreach (var key in secrets)
-            {
-                builder[key] = Hidden;
-            }
-
-            return builder.ConnectionString;
-        }
-        catch (ArgumentException)
-        {
-            return MaskText(connectionStringOrUrl);
-        }
+        return SecretMasker.MaskConnectionString(connectionStringOrUrl);
     }
 
     /// <summary>
     /// Masks anything in free text (an exception message, a log line) that looks like a password in a
-    /// connection string (<c>Password=…</c> up to the next <c>;</c>) or in a URL (<c>scheme://user:…@</c>).
+    /// connection string (the value of <c>Password=</c> and its synonyms, quoted or not) or in a URL
+    /// (<c>scheme://user:…@</c>), and every password of a connection string the runner has used.
     /// </summary>
     public static string MaskText(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var masked = UrlPassword().Replace(text, m => m.Groups["prefix"].Value + Hidden + "@");
-        return KeyValuePassword().Replace(masked, m => m.Groups["key"].Value + "=" + Hidden);
+        return SecretMasker.MaskText(text);
     }
-
-    private static bool IsSecretKey(string key)
-    {
-        var normalized = key.Replace(" ", string.Empty, StringComparison.Ordinal);
-        return normalized.Contains("password", StringComparison.OrdinalIgnoreCase)
-               || normalized.Equals("pwd", StringComparison.OrdinalIgnoreCase)
-               || normalized.Equals("psw", StringComparison.OrdinalIgnoreCase);
-    }
-
-    [GeneratedRegex(@"(?<prefix>[a-zA-Z][a-zA-Z0-9+.\-]*://[^:/@\s]*:)[^@\s]*@")]
-    private static partial Regex UrlPassword();
-
-    [GeneratedRegex(@"(?<key>\b(?:ssl\s*)?(?:password|pwd|psw))\s*=\s*(?:'[^']*'|""[^""]*""|[^;\s]*)", RegexOptions.IgnoreCase)]
-    private static partial Regex KeyValuePassword();
 }

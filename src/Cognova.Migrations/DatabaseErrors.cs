@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Cognova.Secrets;
 using Npgsql;
 
 namespace Cognova.Migrations;
@@ -47,7 +48,7 @@ public static class DatabaseErrors
             text = messages.Count == 0 ? exception.GetType().Name : string.Join(" → ", messages);
         }
 
-        return ConnectionStringMasker.MaskText(text);
+        return SecretMasker.MaskText(text);
     }
 
     /// <summary>

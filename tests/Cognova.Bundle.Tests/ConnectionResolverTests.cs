@@ -1,5 +1,6 @@
 using System.Collections;
 using Cognova.Bundle;
+using Cognova.Secrets;
 using Npgsql;
 
 namespace Cognova.Bundle.Tests;
@@ -52,5 +53,31 @@ public sealed class ConnectionResolverTests
 
         Assert.StartsWith("DATABASE_URL is not a valid PostgreSQL connection string", error.Message);
         Assert.DoesNotContain("Secr3t!", error.Message);
+    }
+
+    [Theory]
+    [InlineData("Host=db;Password=Secr3t!;Tail9xq;Database=x")]
+    [InlineData("Host=db;PSW='Secr3t!;Tail9xq")]
+    [InlineData("Host=db;Password=\"Secr3t!\"Tail9xq\"")]
+    public void A_value_Npgsql_cannot_read_is_not_echoed_with_the_parsers_message_which_quotes_the_rest_of_the_password(string value)
+    {
+        var error = Assert.Throws<BundleUsageException>(() => ConnectionResolver.Normalize(value, "ConnectionStrings__Default"));
+
+        Assert.StartsWith("ConnectionStrings__Default is not a valid PostgreSQL connection string", error.Message);
+        Assert.Contains("Password='...'", error.Message);
+        Assert.DoesNotContain("Secr3t", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Tail9xq", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void The_secrets_of_a_resolved_connection_are_masked_in_any_later_output()
+    {
+        ConnectionResolver.Normalize("postgres://app:R3solved%27Only%40Here@db/shop", "DATABASE_URL");
+        ConnectionResolver.Normalize("Host=db;PSW='An0ther''s'", "--connection");
+
+        var masked = SecretMasker.MaskText("echo: R3solved'Only@Here R3solved%27Only%40Here An0ther's An0ther''s");
+
+        Assert.DoesNotContain("R3solved", masked);
+        Assert.DoesNotContain("An0ther", masked);
     }
 }

@@ -1,4 +1,4 @@
-using Cognova.Build.Design.Diagnostics;
+using Cognova.Secrets;
 
 namespace Cognova.Build.Design.Cli;
 
@@ -26,7 +26,7 @@ public static class CliCommands
         // writes to the console (its logger's "Executed DbCommand" lines) must not mix with the
         // command's output, which may be JSON or SQL. The console above keeps the real standard output.
         var standardOutput = Console.Out;
-        Console.SetOut(arguments.Flag("verbose") ? Console.Error : TextWriter.Null);
+        Console.SetOut(arguments.Flag("verbose") ? new MaskingTextWriter(Console.Error) : TextWriter.Null);
         try
         {
             return Dispatch(arguments, console, log);
@@ -48,7 +48,7 @@ public static class CliCommands
         }
         catch (Exception ex)
         {
-            console.Error(arguments.Flag("verbose") ? SecretMasker.Apply(ex.ToString()) : $"{ex.GetType().Name}: {SecretMasker.Apply(ex.Message)}");
+            console.Error(arguments.Flag("verbose") ? SecretMasker.MaskText(ex.ToString()) : $"{ex.GetType().Name}: {SecretMasker.MaskText(ex.Message)}");
             return CliExitCodes.Failed;
         }
         finally

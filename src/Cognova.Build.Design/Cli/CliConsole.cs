@@ -1,4 +1,4 @@
-using Cognova.Build.Design.Diagnostics;
+using Cognova.Secrets;
 
 namespace Cognova.Build.Design.Cli;
 
@@ -108,7 +108,7 @@ public sealed class CliConsole
             return new NoProgress();
         }
 
-        return new Spinner(this, SecretMasker.Apply(text));
+        return new Spinner(this, SecretMasker.MaskText(text));
     }
 
     /// <summary>Asks a yes/no question; only call when <see cref="IsInteractive"/>. End of input answers no.</summary>
@@ -135,7 +135,7 @@ public sealed class CliConsole
     {
         lock (_gate)
         {
-            _out.Write(Paint(SecretMasker.Apply(question), "\u001b[1m") + " ");
+            _out.Write(Paint(SecretMasker.MaskText(question), "\u001b[1m") + " ");
             _out.Flush();
         }
 
@@ -146,7 +146,7 @@ public sealed class CliConsole
     {
         lock (_gate)
         {
-            foreach (var line in SecretMasker.Apply(text).Replace("\r\n", "\n").Split('\n'))
+            foreach (var line in SecretMasker.MaskText(text).Replace("\r\n", "\n").Split('\n'))
             {
                 writer.WriteLine(Paint(line, colour));
             }

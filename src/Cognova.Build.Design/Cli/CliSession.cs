@@ -2,6 +2,7 @@ using System.Reflection;
 using Cognova.Build.Design.DesignTime;
 using Cognova.Build.Design.Sources;
 using Cognova.Bundle;
+using Cognova.Secrets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
@@ -160,6 +161,7 @@ internal sealed class CliSession
         else if (!string.IsNullOrEmpty(context.Database.GetConnectionString()))
         {
             source = "the application's configuration";
+            SecretMasker.RegisterConnectionString(context.Database.GetConnectionString());
         }
         else
         {
@@ -172,13 +174,16 @@ internal sealed class CliSession
         {
             builder = new NpgsqlConnectionStringBuilder(context.Database.GetConnectionString());
         }
-        catch (ArgumentException ex)
+        catch (ArgumentException)
         {
-            throw CliException.Usage($"The connection string from {source} cannot be read: {ex.Message}");
+            // Npgsql's message can quote the piece after an unquoted ';' in a password: never shown.
+            throw CliException.Usage(
+                $"The connection string from {source} cannot be read. Quote a value that holds ';', '=', a quote or leading spaces: "
+                + "Password='...' or Password=\"...\", a quote inside doubled.");
         }
 
         var target = new DatabaseTarget(builder.Host ?? "", builder.Port, builder.Database ?? builder.Username ?? "", source);
-        Console.Verbose($"database {target} (from {source}): {context.Database.GetConnectionString()}");
+        Console.Verbose($"database {target} (from {source}): {SecretMasker.MaskConnectionString(context.Database.GetConnectionString()!)}");
         return target;
     }
 

@@ -1,3 +1,5 @@
+using Cognova.Secrets;
+
 namespace Cognova.Build.Design.Diagnostics;
 
 /// <summary>
@@ -25,6 +27,8 @@ public sealed class DiagnosticWriter(TextWriter output)
             return;
         }
 
+        // Masked once here: the SARIF log, the JSON report and the step summary are built from Written.
+        diagnostic = diagnostic with { Message = SecretMasker.MaskText(diagnostic.Message) };
         _written.Add(diagnostic);
         if (diagnostic.Severity == DiagnosticSeverity.Error)
         {
@@ -35,7 +39,7 @@ public sealed class DiagnosticWriter(TextWriter output)
             WarningCount++;
         }
 
-        var lines = SecretMasker.Apply(diagnostic.Message).Replace("\r\n", "\n").Split('\n');
+        var lines = diagnostic.Message.Replace("\r\n", "\n").Split('\n');
         output.WriteLine($"{FormatOrigin(diagnostic)}: {FormatSeverity(diagnostic.Severity)} {diagnostic.Code}: {lines[0]}");
         foreach (var line in lines.Skip(1))
         {

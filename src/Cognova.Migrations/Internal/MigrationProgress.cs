@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using Cognova.Secrets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -179,7 +180,7 @@ internal sealed class MigrationProgress : IObserver<KeyValuePair<string, object?
         }
         catch (Exception e)
         {
-            MigrationLog.ObserverFailed(logger, id, e.Message);
+            MigrationLog.ObserverFailed(logger, id, SecretMasker.MaskText(e.Message));
         }
     }
 }

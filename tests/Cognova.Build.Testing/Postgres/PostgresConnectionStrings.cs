@@ -8,8 +8,6 @@ namespace Cognova.Build.Testing.Postgres;
 /// </summary>
 public static class PostgresConnectionStrings
 {
-    private const string Mask = "***";
-
     /// <summary>
     /// Turns <paramref name="value"/> into an Npgsql connection string. Accepts
     /// <c>postgres://user:password@host:port/database?sslmode=require</c> (also <c>postgresql://</c>;
@@ -50,30 +48,14 @@ public static class PostgresConnectionStrings
         }
     }
 
-    /// <summary>The connection string with its password replaced by <c>***</c>, safe to print.</summary>
-    public static string MaskPassword(string connectionString)
-    {
-        try
-        {
-            return MaskPassword(Parse(connectionString));
-        }
-        catch (FormatException)
-        {
-            return "(a connection string that cannot be parsed)";
-        }
-    }
+    /// <summary>The connection string with its password replaced by <c>***</c>, safe to print (the product's masker).</summary>
+    public static string MaskPassword(string connectionString) => Cognova.Secrets.SecretMasker.MaskConnectionString(connectionString);
 
-    /// <summary>The connection string with its password replaced by <c>***</c>, safe to print.</summary>
+    /// <summary>The connection string with its password replaced by <c>***</c>, safe to print (the product's masker).</summary>
     public static string MaskPassword(NpgsqlConnectionStringBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var copy = new NpgsqlConnectionStringBuilder(builder.ConnectionString);
-        if (!string.IsNullOrEmpty(copy.Password))
-        {
-            copy.Password = Mask;
-        }
-
-        return copy.ConnectionString;
+        return MaskPassword(builder.ConnectionString);
     }
 
     private static NpgsqlConnectionStringBuilder ParseUrl(string value, string source)

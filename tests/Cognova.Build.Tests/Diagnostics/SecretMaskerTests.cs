@@ -1,4 +1,5 @@
 using Cognova.Build.Design.Diagnostics;
+using Cognova.Secrets;
 
 namespace Cognova.Build.Tests.Diagnostics;
 
@@ -10,14 +11,14 @@ public sealed class SecretMaskerTests
     [InlineData("failed: postgres://app:s3cr3t@db:5432/shop?sslmode=require", "failed: postgres://app:***@db:5432/shop?sslmode=require")]
     [InlineData("PASSWORD=hunter2", "PASSWORD=***")]
     public void Masks_passwords_in_connection_strings_and_urls(string text, string expected)
-        => Assert.Equal(expected, SecretMasker.Apply(text));
+        => Assert.Equal(expected, SecretMasker.MaskText(text));
 
     [Fact]
     public void Leaves_text_without_secrets_alone()
     {
         const string text = "column users.password_hash: added (text, not null); see https://example.test/docs";
 
-        Assert.Equal(text, SecretMasker.Apply(text));
+        Assert.Equal(text, SecretMasker.MaskText(text));
     }
 
     [Fact]
@@ -28,5 +29,15 @@ public sealed class SecretMaskerTests
         new DiagnosticWriter(output).Write(new Diagnostic("COG0003", DiagnosticSeverity.Error, "Could not create AppDbContext: bad Host=x;Password=topsecret"));
 
         Assert.DoesNotContain("topsecret", output.ToString());
+    }
+
+    [Fact]
+    public void The_diagnostics_kept_for_the_reports_carry_no_password_either()
+    {
+        var writer = new DiagnosticWriter(new StringWriter());
+
+        writer.Write(new Diagnostic("COG0003", DiagnosticSeverity.Error, "Could not create AppDbContext: bad Host=x;PSW='top''secret'"));
+
+        Assert.DoesNotContain("secret", Assert.Single(writer.Written).Message);
     }
 }

@@ -1,4 +1,6 @@
-using Cognova.Build.Tasks;
+extern alias tasks;
+
+using tasks::Cognova.Build.Tasks;
 
 namespace Cognova.Build.Tests.Tasks;
 
@@ -172,6 +174,23 @@ public sealed class CognovaCheckTests : IDisposable
 
         Assert.False(task.Execute());
         Assert.False(File.Exists(warnings));
+    }
+
+    [Fact]
+    public void What_the_host_prints_without_masking_it_a_crash_or_the_applications_own_output_is_masked_in_the_build_log()
+    {
+        var task = Task(FakeDotNet(
+            exitCode: 134,
+            stdout: "app log: connecting with Host=db;PSW='Sec''ret0ne';Database=shop",
+            stderr: "Unhandled exception. System.ArgumentException: Couldn't set tw0half;database (Parameter 'tw0half;database')"));
+        task.Verbose = true;
+
+        Assert.False(task.Execute());
+
+        var logged = string.Join("\n", _engine.Errors.Select(e => e.Message).Concat(_engine.Messages.Select(m => m.Message)));
+        Assert.Contains("Couldn't set ***", logged);
+        Assert.DoesNotContain("ret0ne", logged);
+        Assert.DoesNotContain("tw0half", logged);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

@@ -1,4 +1,6 @@
-using Cognova.Build.Tasks;
+extern alias tasks;
+
+using tasks::Cognova.Build.Tasks;
 
 namespace Cognova.Build.Tests.Tasks;
 
