@@ -1,3 +1,4 @@
+using Cognova.Build.Design.Lock;
 using Cognova.Bundle;
 using Cognova.Migrations;
 using Microsoft.EntityFrameworkCore;
@@ -62,17 +63,21 @@ internal static class MigrateCommand
             throw new CliException(
                 CliExitCodes.ChecksFailed,
                 $"The migrations do not match the lock file {lockState.LockPath}, so nothing was applied:\n"
-                + string.Join('\n', problems.Select(p => $"  {p.Code}: {p.Message}")));
+                + string.Join('\n', LockProblemCap.Lines(problems)));
         }
 
         var upTo = target is null || target == Migration.InitialDatabase ? ids.Count : ids.ToList().IndexOf(target) + 1;
-        var unreviewed = ids.Take(upTo).Where(id => !lockState.IsLocked(id) && lockState.HasUnapprovedDestructive(id)).ToList();
+        // Locked or not: a lock entry does not approve anything by itself, its approvals do.
+        var unreviewed = ids.Take(upTo).Where(lockState.HasUnapprovedDestructive).ToList();
         if (unreviewed.Count > 0)
         {
+            var reasonless = unreviewed.Any(id => lockState.Unapproved(id).Any(lockState.HasApprovalWithoutReason))
+                ? " The lock file approves some of it, but the approval's reason is missing (empty or blank), which approves nothing."
+                : "";
             throw new CliException(
                 CliExitCodes.ChecksFailed,
-                $"Migration {string.Join(", ", unreviewed)} has destructive SQL that nobody approved, so nothing was applied. "
-                + "Read it and approve it (or fix the migration): dotnet cognova review");
+                $"Migration {string.Join(", ", unreviewed)} has destructive SQL that nobody approved, so nothing was applied.{reasonless} "
+                + "Read it and approve it with a reason (or fix the migration): dotnet cognova review");
         }
     }
 

@@ -50,6 +50,12 @@ public static class DiagnosticCodes
     /// <summary>The lock file was written: migrations locked or findings approved (a message).</summary>
     public const string LockFileUpdated = "COG3007";
 
+    /// <summary>An approval was asked for in locked mode (CI or CognovaLockedMode), which never writes the lock file.</summary>
+    public const string ApprovalInLockedMode = "COG3008";
+
+    /// <summary>A migration's approvals no longer match its chain hash: they were added, removed or edited by hand.</summary>
+    public const string ApprovalEditedByHand = "COG3009";
+
     /// <summary>The migration bundle was not written because a check failed.</summary>
     public const string BundleChecksFailed = "COG4001";
 
