@@ -23,11 +23,11 @@ internal sealed class ContextChecks(
     DiagnosticWriter diagnostics,
     HostLog log)
 {
-    private readonly LockFileStore _locks = new(settings.LockReadOnly);
-    private readonly MigrationLinter _linter = new(settings.RuleSeverities);
     private const string ReasonMissing =
         "Approval: the lock file approves this statement, but the approval's reason is missing (empty or blank), so it does not count. Approve it again with a reason (the command above).";
 
+    private readonly LockFileStore _locks = new(settings.LockReadOnly);
+    private readonly MigrationLinter _linter = new(settings.RuleSeverities);
     private readonly string _projectArgument = ApproveCommandText.ProjectArgument(project.ProjectFile);
 
     public CheckReport Report { get; } = new();
