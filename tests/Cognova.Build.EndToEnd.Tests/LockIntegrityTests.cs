@@ -88,6 +88,18 @@ public sealed class LockIntegrityTests
         Assert.Contains("reviewed again", project.Read(LockPath));
     }
 
+    [Fact]
+    public void A_lock_file_that_cannot_be_written_is_COG3010_and_never_a_crash()
+    {
+        using var project = TestProject.FromFixture("Shop", Feed);
+
+        var build = project.Build("-p:CognovaLockFile=Program.cs/migrations.lock.json");
+
+        Assert.True(build.ExitCode != 0, build.ToString());
+        Assert.Equal(project.PathOf("Program.cs/migrations.lock.json"), build.Single("COG3010").File);
+        Assert.Empty(build.WithCode("COG0001"));
+    }
+
     [Theory]
     [InlineData("version 1.5", "{\"version\": 1.5, \"contexts\": {}}\n")]
     [InlineData("context key twice", "{\n  \"version\": 2,\n  \"contexts\": {\n    \"ShopContext\": { \"migrations\": [] },\n    \"ShopContext\": { \"migrations\": [] }\n  }\n}\n")]

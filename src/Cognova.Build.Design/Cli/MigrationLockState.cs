@@ -92,7 +92,14 @@ internal sealed class MigrationLockState
     public void Save()
     {
         _store.MarkChanged(LockPath);
-        _store.SaveChanged();
+        try
+        {
+            _store.SaveChanged();
+        }
+        catch (LockFileWriteException ex)
+        {
+            throw new CliException(CliExitCodes.Failed, $"{ex.Path}: error {DiagnosticCodes.LockFileNotWritten}: The lock file could not be written: {ex.Message}");
+        }
     }
 
     /// <summary>The lock file of the build: <c>CognovaLockFile</c> when set, else beside the model snapshot, else in the project folder.</summary>

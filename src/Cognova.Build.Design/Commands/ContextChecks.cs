@@ -60,10 +60,21 @@ internal sealed class ContextChecks(
             CheckContext(contexts, type, approval);
         }
 
-        var saved = settings.LockCheck || approval is not null ? _locks.SaveChanged() : [];
-        foreach (var path in saved)
+        try
         {
-            log.Verbose("wrote " + path);
+            var saved = settings.LockCheck || approval is not null ? _locks.SaveChanged() : [];
+            foreach (var path in saved)
+            {
+                log.Verbose("wrote " + path);
+            }
+        }
+        catch (LockFileWriteException ex)
+        {
+            Write(
+                DiagnosticCodes.LockFileNotWritten,
+                DiagnosticSeverity.Error,
+                $"The lock file could not be written: {ex.Message} Make its folder writable (or point CognovaLockFile at a writable path) and build again.",
+                ex.Path);
         }
     }
 

@@ -56,6 +56,9 @@ public static class DiagnosticCodes
     /// <summary>A migration's approvals no longer match its chain hash: they were added, removed or edited by hand.</summary>
     public const string ApprovalEditedByHand = "COG3009";
 
+    /// <summary>A changed lock file could not be written.</summary>
+    public const string LockFileNotWritten = "COG3010";
+
     /// <summary>The migration bundle was not written because a check failed.</summary>
     public const string BundleChecksFailed = "COG4001";
 

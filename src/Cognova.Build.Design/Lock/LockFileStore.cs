@@ -46,6 +46,7 @@ public sealed class LockFileStore(bool readOnly = false)
     public IEnumerable<string> Paths => _files.Keys;
 
     /// <summary>Writes every changed lock file, upgraded to the current version; returns their paths. A read-only store writes nothing.</summary>
+    /// <exception cref="LockFileWriteException">A file could not be written; the ones before it were.</exception>
     public IReadOnlyList<string> SaveChanged()
     {
         var saved = new List<string>();
@@ -57,7 +58,15 @@ public sealed class LockFileStore(bool readOnly = false)
         foreach (var (path, entry) in _files.Where(f => f.Value.Changed && f.Value.File is not null))
         {
             LockUpgrade.ToCurrentVersion(entry.File!);
-            LockFileSerializer.Write(path, entry.File!);
+            try
+            {
+                LockFileSerializer.Write(path, entry.File!);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new LockFileWriteException(path, ex.Message);
+            }
+
             entry.Changed = false;
             saved.Add(path);
         }

@@ -148,8 +148,7 @@ public sealed class ApprovalIntegrityTests
     [Fact]
     public void A_version_1_lock_is_upgraded_on_a_local_write_and_then_binds_its_approvals()
     {
-        var file = new LockFile();
-        typeof(LockFile).GetProperty(nameof(LockFile.Version))!.SetValue(file, 1);
+        var file = new LockFile { Version = 1 };
         var locked = file.For("AppDbContext");
         var finding = _linter.Lint(DropColor).Single();
         LockVerifier.Append(locked, Init);
@@ -169,8 +168,7 @@ public sealed class ApprovalIntegrityTests
     [Fact]
     public void Upgrading_never_makes_a_broken_version_1_chain_look_whole()
     {
-        var file = new LockFile();
-        typeof(LockFile).GetProperty(nameof(LockFile.Version))!.SetValue(file, 1);
+        var file = new LockFile { Version = 1 };
         var locked = file.For("AppDbContext");
         LockVerifier.Append(locked, Init);
         LockVerifier.Append(locked, DropColor);

@@ -41,5 +41,20 @@ public sealed class LockFileStoreTests : IDisposable
         Assert.NotEqual(LockChain.Next(null, "20240101000000_Init", "sha256:a"), after.Contexts["AppDbContext"].Migrations[0].Chain);
     }
 
+    [Fact]
+    public void A_lock_file_that_cannot_be_written_is_a_write_error_naming_it()
+    {
+        var blocker = Path.Combine(_directory, "Program.cs");
+        File.WriteAllText(blocker, "// a file, not a folder");
+        var path = Path.Combine(blocker, "migrations.lock.json");
+        var store = new LockFileStore();
+        LockVerifier.Append(store.Get(path)!.For("AppDbContext"), Script("20240101000000_Init", "SELECT 1;"));
+        store.MarkChanged(path);
+
+        var error = Assert.Throws<LockFileWriteException>(() => store.SaveChanged());
+
+        Assert.Equal(path, error.Path);
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 }

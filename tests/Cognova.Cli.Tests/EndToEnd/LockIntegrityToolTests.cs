@@ -56,7 +56,7 @@ public sealed class LockIntegrityToolTests(PostgresServer server)
         Assert.Contains("error COG2101: drops table categories", review.Output);
         Assert.Contains("the approval's reason is missing", review.Output);
         noReason.AssertExit(CliExitCodes.UsageError);
-        Assert.Contains("--approve needs a reason", noReason.Error);
+        Assert.Contains("needs a reason", noReason.Error);
         Assert.DoesNotContain("\"version\": 2", project.Read(LockPath));
     }
 }
