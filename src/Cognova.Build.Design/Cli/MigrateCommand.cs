@@ -24,7 +24,7 @@ internal static class MigrateCommand
         var target = session.Arguments.Optional("target") is { } given ? CliSession.ResolveMigration(ids, given) : null;
 
         var lockState = MigrationLockState.Load(session, context);
-        CheckLock(session, lockState, ids, target);
+        CheckLock(session, lockState, ids);
 
         var arguments = BundleArgumentsFor(session.Arguments, target);
         var output = new BundleOutput(arguments, session.Console.Output, Console.Error);
@@ -46,10 +46,11 @@ internal static class MigrateCommand
 
     /// <summary>
     /// What a bundle could not be built with, the tool does not apply: a migration edited after it was
-    /// locked, a lock out of order, or a migration to apply with an unapproved destructive finding.
+    /// locked, a lock out of order, or a migration with an unapproved destructive finding (also one whose
+    /// approvals were removed from the lock after it was locked).
     /// A project without a lock file yet has nothing to hold the migrations to.
     /// </summary>
-    private static void CheckLock(CliSession session, MigrationLockState lockState, IReadOnlyList<string> ids, string? target)
+    private static void CheckLock(CliSession session, MigrationLockState lockState, IReadOnlyList<string> ids)
     {
         if (!lockState.LockFileExists)
         {
@@ -66,20 +67,21 @@ internal static class MigrateCommand
                 + string.Join('\n', LockProblemCap.Lines(problems)));
         }
 
-        var upTo = target is null || target == Migration.InitialDatabase ? ids.Count : ids.ToList().IndexOf(target) + 1;
-        // Locked or not: a lock entry does not approve anything by itself, its approvals do.
-        var unreviewed = ids.Take(upTo).Where(lockState.HasUnapprovedDestructive).ToList();
+        // As the build: an unapproved destructive finding anywhere in the history fails it, locked or not.
+        var unreviewed = ids.Where(lockState.HasUnapprovedDestructive).ToList();
         if (unreviewed.Count > 0)
         {
-            var reasonless = unreviewed.Any(id => lockState.Unapproved(id).Any(lockState.HasApprovalWithoutReason))
-                ? " The lock file approves some of it, but the approval's reason is missing (empty or blank), which approves nothing."
-                : "";
             throw new CliException(
                 CliExitCodes.ChecksFailed,
-                $"Migration {string.Join(", ", unreviewed)} has destructive SQL that nobody approved, so nothing was applied.{reasonless} "
+                $"Migration {string.Join(", ", unreviewed)} has destructive SQL that nobody approved, so nothing was applied.{ReasonMissing(lockState, unreviewed)} "
                 + "Read it and approve it with a reason (or fix the migration): dotnet cognova review");
         }
     }
+
+    private static string ReasonMissing(MigrationLockState lockState, IEnumerable<string> unreviewed)
+        => unreviewed.Any(id => lockState.Unapproved(id).Any(lockState.HasApprovalWithoutReason))
+            ? " The lock file approves some of it, but the approval's reason is missing (empty or blank), which approves nothing."
+            : "";
 
     private static BundleArguments BundleArgumentsFor(HostArguments arguments, string? target)
     {
