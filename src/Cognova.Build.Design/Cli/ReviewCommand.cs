@@ -1,3 +1,4 @@
+using Cognova.Build.Design.Diagnostics;
 using Cognova.Build.Design.Lint;
 using Cognova.Build.Design.Lock;
 
@@ -18,7 +19,9 @@ internal static class ReviewCommand
         var state = MigrationLockState.Load(session, context);
         var console = session.Console;
         var problems = state.IntegrityProblems();
-        if (problems.Count > 0)
+        // Approving a migration again replaces its approvals changed by hand (COG3009); any other problem comes first.
+        var reapproving = session.Arguments.Optional("approve") is not null && problems.All(p => p.Code == DiagnosticCodes.ApprovalEditedByHand);
+        if (problems.Count > 0 && !reapproving)
         {
             throw new CliException(
                 CliExitCodes.ChecksFailed,

@@ -156,7 +156,8 @@ public static class LockVerifier
                 DiagnosticCodes.ApprovalEditedByHand,
                 $"The approvals of migration {entry.Id} in the lock file were changed by hand (an approval added, removed, or its reason, rule or statement hash edited): its chain hash no longer matches them. "
                 + "An approval counts only when it is recorded by approving. Approve again (this replaces the migration's approvals): "
-                + $"dotnet build -t:CognovaApprove -p:CognovaApproveMigration={entry.Id} -p:CognovaApproveReason=\"<why this is safe>\", or restore the lock file from version control.",
+                + $"dotnet build -t:CognovaApprove -p:CognovaApproveMigration={entry.Id} -p:CognovaApproveReason=\"<why this is safe>\" "
+                + $"(or dotnet cognova review --approve {entry.Id} --reason \"<why this is safe>\"), or restore the lock file from version control.",
                 entry.Id);
         }
 

@@ -38,6 +38,25 @@ public sealed class LockIntegrityToolTests(PostgresServer server)
     }
 
     [Fact]
+    public void Review_reports_an_approval_edited_by_hand_and_approving_again_with_the_tool_replaces_it()
+    {
+        using var project = TestProject.FromFixture("Cleanup");
+        InstalledTool.Instance.Run(project.Directory, "review", "--approve", "*", "--reason", "reviewed").AssertExit(CliExitCodes.Success);
+        project.Replace(LockPath, "\"reason\": \"reviewed\"", "\"reason\": \"reviewed by nobody\"");
+
+        var review = InstalledTool.Instance.Run(project.Directory, "review", "--no-build");
+        var again = InstalledTool.Instance.Run(project.Directory, "review", "--approve", "Cleanup", "--reason", "reviewed again", "--no-build");
+        var after = InstalledTool.Instance.Run(project.Directory, "review", "--no-build");
+
+        review.AssertExit(CliExitCodes.ChecksFailed);
+        Assert.Contains("COG3009: The approvals of migration 20261125171358_Cleanup in the lock file were changed by hand", review.Error);
+        again.AssertExit(CliExitCodes.Success);
+        Assert.DoesNotContain("reviewed by nobody", project.Read(LockPath));
+        after.AssertExit(CliExitCodes.Success);
+        Assert.Contains("Nothing to review", after.Output);
+    }
+
+    [Fact]
     public async Task Migrate_and_review_do_not_count_an_approval_without_a_reason_and_review_will_not_record_one()
     {
         using var project = TestProject.FromFixture("Cleanup");
