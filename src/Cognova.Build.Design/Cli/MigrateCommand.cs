@@ -1,3 +1,4 @@
+using Cognova.Build.Design.Lock;
 using Cognova.Bundle;
 using Cognova.Migrations;
 using Microsoft.EntityFrameworkCore;
@@ -63,7 +64,8 @@ internal static class MigrateCommand
             throw new CliException(
                 CliExitCodes.ChecksFailed,
                 $"The migrations do not match the lock file {lockState.LockPath}, so nothing was applied:\n"
-                + string.Join('\n', problems.Select(p => $"  {p.Code}: {p.Message}")));
+                + string.Join('\n', LockProblemCap.Lines(problems))
+                + (ids.Where(lockState.HasUnapprovedDestructive).ToList() is { Count: > 0 } alsoUnreviewed ? "\n" + Unreviewed(lockState, alsoUnreviewed) : ""));
         }
 
         // As the build: an unapproved destructive finding anywhere in the history fails it, locked or not.
@@ -72,9 +74,17 @@ internal static class MigrateCommand
         {
             throw new CliException(
                 CliExitCodes.ChecksFailed,
-                $"Migration {string.Join(", ", unreviewed)} has destructive SQL that nobody approved, so nothing was applied. "
-                + "Read it and approve it (or fix the migration): dotnet cognova review");
+                Unreviewed(lockState, unreviewed));
         }
+    }
+
+    private static string Unreviewed(MigrationLockState lockState, IReadOnlyList<string> unreviewed)
+    {
+        var reasonMissing = unreviewed.Any(id => lockState.Unapproved(id).Any(lockState.HasApprovalWithoutReason))
+            ? " The lock file approves some of it, but the approval's reason is missing (empty or blank), which approves nothing."
+            : "";
+        return $"Migration {string.Join(", ", unreviewed)} has destructive SQL that nobody approved, so nothing was applied.{reasonMissing} "
+               + "Read it and approve it with a reason (or fix the migration): dotnet cognova review";
     }
 
     private static BundleArguments BundleArgumentsFor(HostArguments arguments, string? target)

@@ -61,11 +61,17 @@ internal sealed class MigrationLockState
         }
         catch (LockFileFormatException ex)
         {
-            throw new CliException(CliExitCodes.ChecksFailed, $"{lockPath}({ex.Line},{ex.Column}): the lock file cannot be read: {ex.Message} Fix it or restore it from version control.");
+            var at = ex.Line > 0 ? $"({ex.Line},{ex.Column})" : "";
+            throw new CliException(
+                CliExitCodes.ChecksFailed,
+                $"{lockPath}{at}: error {DiagnosticCodes.LockFileMalformed}: The lock file cannot be read: {ex.Message} Fix it or restore it from version control.");
         }
     }
 
     public bool IsApproved(Finding finding) => Approvals.IsApproved(Locked, finding);
+
+    /// <summary>The lock approves the finding's statement without a reason, which counts for nothing.</summary>
+    public bool HasApprovalWithoutReason(Finding finding) => Approvals.HasApprovalWithoutReason(Locked, finding);
 
     public IEnumerable<Finding> Unapproved(string migrationId) => Findings.Where(f => f.MigrationId == migrationId && !IsApproved(f));
 
@@ -86,7 +92,14 @@ internal sealed class MigrationLockState
     public void Save()
     {
         _store.MarkChanged(LockPath);
-        _store.SaveChanged();
+        try
+        {
+            _store.SaveChanged();
+        }
+        catch (LockFileWriteException ex)
+        {
+            throw new CliException(CliExitCodes.Failed, $"{ex.Path}: error {DiagnosticCodes.LockFileNotWritten}: The lock file could not be written: {ex.Message}");
+        }
     }
 
     /// <summary>The lock file of the build: <c>CognovaLockFile</c> when set, else beside the model snapshot, else in the project folder.</summary>

@@ -1,3 +1,4 @@
+using Cognova.Build.Design.Diagnostics;
 using Cognova.Build.Design.Lint;
 using Cognova.Build.Design.Lock;
 
@@ -18,11 +19,13 @@ internal static class ReviewCommand
         var state = MigrationLockState.Load(session, context);
         var console = session.Console;
         var problems = state.IntegrityProblems();
-        if (problems.Count > 0)
+        // Approving a migration again replaces its approvals changed by hand (COG3009); any other problem comes first.
+        var reapproving = session.Arguments.Optional("approve") is not null && problems.All(p => p.Code == DiagnosticCodes.ApprovalEditedByHand);
+        if (problems.Count > 0 && !reapproving)
         {
             throw new CliException(
                 CliExitCodes.ChecksFailed,
-                $"The lock file {state.LockPath} does not match the migrations; fix that first:\n" + string.Join('\n', problems.Select(p => $"  {p.Code}: {p.Message}")));
+                $"The lock file {state.LockPath} does not match the migrations; fix that first:\n" + string.Join('\n', LockProblemCap.Lines(problems)));
         }
 
         var filter = session.Arguments.Optional("migration") is { } given ? CliSession.ResolveMigration(state.Scripts.Select(s => s.Id), given) : null;
@@ -48,6 +51,7 @@ internal static class ReviewCommand
             foreach (var finding in open)
             {
                 printer.PrintSummary(Script(state, finding), finding, approved: false);
+                WarnIfReasonMissing(console, state, finding);
             }
 
             console.Error(
@@ -61,6 +65,11 @@ internal static class ReviewCommand
 
     internal static int ApproveAll(CliSession session, MigrationLockState state, string migration, string reason)
     {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw CliException.Usage("--approve needs a reason: dotnet cognova review --approve <migration> --reason \"<why this is safe>\". An approval without a reason approves nothing.");
+        }
+
         if (migration != "*")
         {
             migration = CliSession.ResolveMigration(state.Scripts.Select(s => s.Id), migration);
@@ -94,6 +103,7 @@ internal static class ReviewCommand
             console.Line();
             console.Heading($"[{i + 1}/{open.Count}] {script.Id}");
             printer.PrintSummary(script, finding, approved: false);
+            WarnIfReasonMissing(console, state, finding);
             printer.PrintDetail(script, finding, context: true);
             if (!console.Confirm("Approve this finding?"))
             {
@@ -135,6 +145,14 @@ internal static class ReviewCommand
         }
 
         return CliExitCodes.Success;
+    }
+
+    private static void WarnIfReasonMissing(CliConsole console, MigrationLockState state, Finding finding)
+    {
+        if (state.HasApprovalWithoutReason(finding))
+        {
+            console.Warning("  The lock file approves this statement, but the approval's reason is missing (empty or blank), so it does not count: approve it again with a reason.");
+        }
     }
 
     private static string? AskReason(CliConsole console)

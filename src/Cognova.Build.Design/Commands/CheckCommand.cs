@@ -34,6 +34,17 @@ internal static class CheckCommand
             return;
         }
 
+        if (arguments.Command == "approve" && settings.LockReadOnly)
+        {
+            diagnostics.Write(new Diagnostic(
+                DiagnosticCodes.ApprovalInLockedMode,
+                DiagnosticSeverity.Error,
+                "Approvals are recorded on a developer machine and committed with the lock file; this build is in locked mode (ContinuousIntegrationBuild or CognovaLockedMode), which never writes the lock file. "
+                + "Approve locally (dotnet build -t:CognovaApprove -p:CognovaApproveMigration=<migration> -p:CognovaApproveReason=\"<why this is safe>\"), then commit the lock file.",
+                project.ProjectFile));
+            return;
+        }
+
         var approval = arguments.Command == "approve" ? ReadApproval(arguments, project, diagnostics) : null;
         if (arguments.Command == "approve" && approval is null)
         {

@@ -23,7 +23,10 @@ internal sealed class ContextChecks(
     DiagnosticWriter diagnostics,
     HostLog log)
 {
-    private readonly LockFileStore _locks = new();
+    private const string ReasonMissing =
+        "Approval: the lock file approves this statement, but the approval's reason is missing (empty or blank), so it does not count. Approve it again with a reason (the command above).";
+
+    private readonly LockFileStore _locks = new(settings.LockReadOnly);
     private readonly MigrationLinter _linter = new(settings.RuleSeverities);
     private readonly string _projectArgument = ApproveCommandText.ProjectArgument(project.ProjectFile);
 
@@ -68,10 +71,21 @@ internal sealed class ContextChecks(
             CheckContext(contexts, type, approval);
         }
 
-        var saved = settings.LockCheck || approval is not null ? _locks.SaveChanged() : [];
-        foreach (var path in saved)
+        try
         {
-            log.Verbose("wrote " + path);
+            var saved = settings.LockCheck || approval is not null ? _locks.SaveChanged() : [];
+            foreach (var path in saved)
+            {
+                log.Verbose("wrote " + path);
+            }
+        }
+        catch (LockFileWriteException ex)
+        {
+            Write(
+                DiagnosticCodes.LockFileNotWritten,
+                DiagnosticSeverity.Error,
+                $"The lock file could not be written: {ex.Message} Make its folder writable (or point CognovaLockFile at a writable path) and build again.",
+                ex.Path);
         }
     }
 
@@ -162,7 +176,8 @@ internal sealed class ContextChecks(
             report.LockFile = lockPath;
             var locked = LoadLock(lockPath)?.For(type.Name);
 
-            if (approval is not null && locked is not null)
+            // Locked mode never writes the lock: CheckCommand refuses an approval there before any check runs.
+            if (approval is not null && locked is not null && !settings.LockReadOnly)
             {
                 ApplyApproval(type.Name, locked, scripts, findings, approval, lockPath);
             }
@@ -221,8 +236,7 @@ internal sealed class ContextChecks(
             foreach (var finding in findings.Where(f => f.MigrationId == script.Id))
             {
                 var location = map.OperationAt(finding.OperationIndex, script.Operations.Count);
-                var approval = locked?.Migrations.FirstOrDefault(m => m.Id == script.Id)?.Approvals
-                    .FirstOrDefault(a => a.Rule == finding.Rule.Id && a.Statement == finding.StatementHash);
+                var approval = locked is null ? null : Approvals.Find(locked, finding);
                 migrationReport.Findings.Add(new FindingReport(
                     finding.Rule.Id, finding.Rule.Name, finding.Severity.ToString().ToLowerInvariant(), finding.Hit.Action,
                     finding.Hit.Statement, finding.StatementHash, location.File, location.Line, approval is not null, approval?.Reason));
@@ -231,7 +245,8 @@ internal sealed class ContextChecks(
                     diagnostics.Write(new Diagnostic(
                         finding.Rule.Id,
                         finding.Severity,
-                        FindingMessage.Format(finding, FindingMessage.ApproveCommand(_projectArgument, script.Id)),
+                        FindingMessage.Format(finding, FindingMessage.ApproveCommand(_projectArgument, script.Id))
+                        + (locked is not null && Approvals.HasApprovalWithoutReason(locked, finding) ? "\n" + ReasonMissing : ""),
                         location.File,
                         location.Line,
                         location.Column));
@@ -253,10 +268,7 @@ internal sealed class ContextChecks(
         var before = locked.Migrations.Sum(m => m.Approvals.Count);
         var (problems, approved) = Approvals.Apply(locked, scripts, findings, approval);
         ApprovalMatches += approved.Count + problems.Count;
-        foreach (var problem in problems)
-        {
-            Write(problem.Code, DiagnosticSeverity.Error, problem.Message, lockPath);
-        }
+        WriteLockProblems(problems, lockPath, new Dictionary<string, SourceLocation>());
 
         if (approved.Count > 0)
         {
@@ -283,13 +295,7 @@ internal sealed class ContextChecks(
             scripts,
             id => findings.Any(f => f.MigrationId == id && f.Severity == DiagnosticSeverity.Error && !Approvals.IsApproved(locked, f)),
             settings.LockReadOnly);
-        foreach (var problem in verification.Problems)
-        {
-            var at = problem.MigrationId is not null && classLocations.TryGetValue(problem.MigrationId, out var location)
-                ? location
-                : new SourceLocation(lockPath);
-            diagnostics.Write(new Diagnostic(problem.Code, DiagnosticSeverity.Error, problem.Message, at.File, at.Line, at.Column));
-        }
+        WriteLockProblems(verification.Problems, lockPath, classLocations);
 
         var report = Report.Contexts.Last();
         var lockedIds = locked.Migrations.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
@@ -306,6 +312,22 @@ internal sealed class ContextChecks(
                 DiagnosticSeverity.Info,
                 $"{contextName}: locked {verification.Appended.Count} new migration(s) in {lockPath}: {string.Join(", ", verification.Appended)}. Commit the lock file.",
                 lockPath);
+        }
+    }
+
+    /// <summary>
+    /// Lock problems at the migration they concern (an approval changed by hand: at the lock file, where
+    /// the edit is), at most <see cref="LockProblemCap.PerCode"/> of one code, then one summary line.
+    /// </summary>
+    private void WriteLockProblems(IReadOnlyList<LockProblem> problems, string lockPath, IReadOnlyDictionary<string, SourceLocation> classLocations)
+    {
+        var (shown, summaries) = LockProblemCap.Apply(problems);
+        foreach (var problem in shown.Concat(summaries))
+        {
+            var at = problem.MigrationId is not null && problem.Code != DiagnosticCodes.ApprovalEditedByHand && classLocations.TryGetValue(problem.MigrationId, out var location)
+                ? location
+                : new SourceLocation(lockPath);
+            diagnostics.Write(new Diagnostic(problem.Code, DiagnosticSeverity.Error, problem.Message, at.File, at.Line, at.Column));
         }
     }
 

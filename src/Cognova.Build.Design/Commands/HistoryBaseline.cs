@@ -67,7 +67,7 @@ internal static class HistoryBaseline
 
         return new Diagnostic(
             DiagnosticCodes.HistoryNeedsBaseline,
-            errors > 0 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+            DiagnosticSeverity.Error,
             string.Join("\n", lines),
             location.File,
             location.Line,

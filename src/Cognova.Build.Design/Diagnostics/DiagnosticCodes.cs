@@ -56,6 +56,15 @@ public static class DiagnosticCodes
     /// <summary>The lock file was written: migrations locked or findings approved (a message).</summary>
     public const string LockFileUpdated = "COG3007";
 
+    /// <summary>An approval was asked for in locked mode (CI or CognovaLockedMode), which never writes the lock file.</summary>
+    public const string ApprovalInLockedMode = "COG3008";
+
+    /// <summary>A migration's approvals no longer match its chain hash: they were added, removed or edited by hand.</summary>
+    public const string ApprovalEditedByHand = "COG3009";
+
+    /// <summary>A changed lock file could not be written.</summary>
+    public const string LockFileNotWritten = "COG3010";
+
     /// <summary>An existing history without a lock file: one summary of its findings and the one command that baselines it.</summary>
     public const string HistoryNeedsBaseline = "COG3020";
 

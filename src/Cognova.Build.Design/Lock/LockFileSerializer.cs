@@ -7,17 +7,47 @@ namespace Cognova.Build.Design.Lock;
 /// Reads and writes the lock file: readable JSON, two-space indentation, a stable order (contexts by
 /// name, migrations in migration order, approvals by rule and statement), a final newline.
 /// Writes go to a temporary file that then replaces the old one, so a file is never half-written.
+/// Reading throws nothing but <see cref="LockFileFormatException"/>, whatever the file holds.
 /// </summary>
 public static class LockFileSerializer
 {
-    public static LockFile Read(string path) => Parse(File.ReadAllText(path));
+    /// <summary>Far above any real history (a lock entry is about 250 bytes); a bigger file is not read into memory.</summary>
+    public const long MaxFileBytes = 256L * 1024 * 1024;
+
+    public static LockFile Read(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new LockFileFormatException("the path is a directory, not a file. Remove the directory, or point CognovaLockFile at a file.");
+        }
+
+        string json;
+        try
+        {
+            var length = new FileInfo(path).Length;
+            if (length > MaxFileBytes)
+            {
+                throw new LockFileFormatException($"it is {length / (1024 * 1024)} MB, more than a lock file can be ({MaxFileBytes / (1024 * 1024)} MB).");
+            }
+
+            json = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            throw new LockFileFormatException($"it cannot be opened: {ex.Message}");
+        }
+
+        return Parse(json);
+    }
 
     public static LockFile Parse(string json)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            document = JsonDocument.Parse(
+                json.TrimStart('\uFEFF'),
+                new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false });
         }
         catch (JsonException ex)
         {
@@ -29,25 +59,15 @@ public static class LockFileSerializer
 
         using (document)
         {
-            var root = Expect(document.RootElement, JsonValueKind.Object, "the file");
-            var version = Property(root, "version", JsonValueKind.Number, "the file").GetInt32();
-            if (version != LockFile.CurrentVersion)
+            try
             {
-                throw new LockFileFormatException($"its version is {version}; this Cognova.Build reads version {LockFile.CurrentVersion}. Update Cognova.Build.");
+                return ReadFile(document.RootElement);
             }
-
-            var lockFile = new LockFile();
-            foreach (var context in Property(root, "contexts", JsonValueKind.Object, "the file").EnumerateObject())
+            catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException)
             {
-                var where = $"context '{context.Name}'";
-                var locked = lockFile.For(context.Name);
-                foreach (var entry in Property(Expect(context.Value, JsonValueKind.Object, where), "migrations", JsonValueKind.Array, where).EnumerateArray())
-                {
-                    locked.Migrations.Add(ReadMigration(Expect(entry, JsonValueKind.Object, where + " migrations"), where));
-                }
+                // A string the JSON reader accepted but cannot turn into .NET text (an escaped lone surrogate).
+                throw new LockFileFormatException("it holds a value that cannot be read: " + ex.Message);
             }
-
-            return lockFile;
         }
     }
 
@@ -57,7 +77,7 @@ public static class LockFileSerializer
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
-            writer.WriteNumber("version", LockFile.CurrentVersion);
+            writer.WriteNumber("version", lockFile.Version);
             writer.WriteStartObject("contexts");
             foreach (var (name, context) in lockFile.Contexts)
             {
@@ -82,6 +102,43 @@ public static class LockFileSerializer
     /// <summary>Writes the file atomically: a temporary file in the same folder, then a rename over the old one.</summary>
     public static void Write(string path, LockFile lockFile) => AtomicFile.WriteAllText(path, Serialize(lockFile));
 
+    private static LockFile ReadFile(JsonElement document)
+    {
+        var root = Expect(document, JsonValueKind.Object, "the file");
+        var versionElement = Property(root, "version", JsonValueKind.Number, "the file");
+        if (!versionElement.TryGetInt32(out var version))
+        {
+            throw new LockFileFormatException($"\"version\" in the file should be a whole number such as {LockFile.CurrentVersion}, not {Shorten(versionElement.GetRawText())}.");
+        }
+
+        if (version < LockFile.OldestReadableVersion || version > LockFile.CurrentVersion)
+        {
+            throw new LockFileFormatException(version > LockFile.CurrentVersion
+                ? $"its version is {version}; this Cognova.Build reads versions {LockFile.OldestReadableVersion} to {LockFile.CurrentVersion}. Update Cognova.Build."
+                : $"its version is {version}; there is no such lock file version (this Cognova.Build reads versions {LockFile.OldestReadableVersion} to {LockFile.CurrentVersion}).");
+        }
+
+        var lockFile = new LockFile { Version = version };
+        foreach (var context in Property(root, "contexts", JsonValueKind.Object, "the file").EnumerateObject())
+        {
+            var where = $"context '{context.Name}'";
+            var locked = lockFile.For(context.Name);
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var entry in Property(Expect(context.Value, JsonValueKind.Object, where), "migrations", JsonValueKind.Array, where).EnumerateArray())
+            {
+                var migration = ReadMigration(Expect(entry, JsonValueKind.Object, where + " migrations"), where);
+                if (!ids.Add(migration.Id))
+                {
+                    throw new LockFileFormatException($"{where} lists migration '{migration.Id}' twice (a merge kept both sides?). Restore the file from version control.");
+                }
+
+                locked.Migrations.Add(migration);
+            }
+        }
+
+        return lockFile;
+    }
+
     private static LockedMigration ReadMigration(JsonElement entry, string where)
     {
         var id = Property(entry, "id", JsonValueKind.String, where + " migrations").GetString()!;
@@ -92,7 +149,7 @@ public static class LockFileSerializer
             Property(entry, "chain", JsonValueKind.String, at).GetString()!);
         if (entry.TryGetProperty("approvals", out var approvals))
         {
-            foreach (var approval in Expect(approvals, JsonValueKind.Array, at + " approvals").EnumerateArray())
+            foreach (var approval in Expect(approvals, JsonValueKind.Array, $"\"approvals\" in {at}").EnumerateArray())
             {
                 var item = Expect(approval, JsonValueKind.Object, at + " approvals");
                 migration.Approvals.Add(new Approval(
@@ -115,7 +172,7 @@ public static class LockFileSerializer
         if (migration.Approvals.Count > 0)
         {
             writer.WriteStartArray("approvals");
-            foreach (var approval in migration.Approvals.OrderBy(a => a.Rule, StringComparer.Ordinal).ThenBy(a => a.Statement, StringComparer.Ordinal))
+            foreach (var approval in LockChain.Canonical(migration.Approvals))
             {
                 writer.WriteStartObject();
                 writer.WriteString("rule", approval.Rule);
@@ -149,6 +206,8 @@ public static class LockFileSerializer
         => element.ValueKind == kind
             ? element
             : throw new LockFileFormatException($"{what} should be a JSON {kind.ToString().ToLowerInvariant()}, not {element.ValueKind.ToString().ToLowerInvariant()}");
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     private static string FirstSentence(string message)
     {

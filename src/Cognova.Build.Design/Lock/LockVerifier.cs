@@ -18,7 +18,8 @@ public static class LockVerifier
         bool readOnly)
     {
         var problems = IntegrityProblems(locked, scripts);
-        var existingCount = locked.Migrations.Count(e => scripts.Any(s => s.Id == e.Id));
+        var ids = scripts.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var existingCount = locked.Migrations.Count(e => ids.Contains(e.Id));
         if (problems.Count > 0)
         {
             return new LockVerification(problems, []);
@@ -50,11 +51,15 @@ public static class LockVerifier
         return new LockVerification(problems, appended);
     }
 
-    /// <summary>Locked migrations that are missing, out of order or edited, and a broken chain.</summary>
+    /// <summary>Locked migrations that are missing, out of order or edited, and a broken chain (approvals changed by hand included).</summary>
     public static List<LockProblem> IntegrityProblems(LockedContext locked, IReadOnlyList<MigrationScript> scripts)
     {
         var problems = new List<LockProblem>();
-        var byId = scripts.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var byId = new Dictionary<string, MigrationScript>(StringComparer.Ordinal);
+        foreach (var script in scripts)
+        {
+            byId.TryAdd(script.Id, script);
+        }
 
         foreach (var entry in locked.Migrations.Where(e => !byId.ContainsKey(e.Id)))
         {
@@ -75,7 +80,7 @@ public static class LockVerifier
                 entry.Id));
         }
 
-        problems.AddRange(CheckChain(locked));
+        problems.AddRange(ChainProblems(locked));
         return problems;
     }
 
@@ -90,7 +95,7 @@ public static class LockVerifier
     private static IEnumerable<LockProblem> CheckOrder(IReadOnlyList<LockedMigration> existing, IReadOnlyList<MigrationScript> scripts)
     {
         var lockedIds = existing.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-        for (var i = 0; i < existing.Count; i++)
+        for (var i = 0; i < existing.Count && i < scripts.Count; i++)
         {
             if (scripts[i].Id == existing[i].Id)
             {
@@ -106,22 +111,78 @@ public static class LockVerifier
         }
     }
 
-    private static IEnumerable<LockProblem> CheckChain(LockedContext locked)
+    /// <summary>
+    /// Every entry whose chain hash does not match what it holds. An entry is checked against the
+    /// chain stored before it (or, after a broken entry, the chain that entry should have had), so one
+    /// edit is reported once, at the entry that was edited.
+    /// </summary>
+    public static List<LockProblem> ChainProblems(LockedContext locked)
     {
-        string? previous = null;
-        foreach (var entry in locked.Migrations)
+        var problems = new List<LockProblem>();
+        string? stored = null;
+        string? expected = null;
+        for (var i = 0; i < locked.Migrations.Count; i++)
         {
-            var expected = LockChain.Next(previous, entry.Id, entry.Sql);
-            if (!string.Equals(expected, entry.Chain, StringComparison.Ordinal))
+            var entry = locked.Migrations[i];
+            var afterStored = LockChain.Next(stored, entry, locked.ChainVersion);
+            var intact = string.Equals(afterStored, entry.Chain, StringComparison.Ordinal)
+                         || (expected != stored && string.Equals(LockChain.Next(expected, entry, locked.ChainVersion), entry.Chain, StringComparison.Ordinal));
+            if (!intact)
             {
-                yield return new LockProblem(
-                    DiagnosticCodes.LockFileMalformed,
-                    $"The chain hash of migration {entry.Id} does not match the entries before it: the lock file was edited by hand or merged wrongly. "
-                    + "Restore it from version control.");
-                yield break;
+                problems.Add(ChainProblem(locked, i, firstBreak: problems.Count == 0));
             }
 
-            previous = entry.Chain;
+            expected = intact ? entry.Chain : afterStored;
+            stored = entry.Chain;
         }
+
+        return problems;
+    }
+
+    private static LockProblem ChainProblem(LockedContext locked, int index, bool firstBreak)
+    {
+        var entry = locked.Migrations[index];
+        if (firstBreak && ChainedAfterAnEarlierEntry(locked, index) is { Found: true } earlier)
+        {
+            return new LockProblem(
+                DiagnosticCodes.LockFileMalformed,
+                $"Migration {entry.Id} was locked after {earlier.After ?? "no other migration"}, not after {locked.Migrations[index - 1].Id}: the lock file was merged keeping both sides. "
+                + $"Remove the entries from {entry.Id} on from the lock file and build locally: the migrations are locked again in order (approve their destructive findings again).");
+        }
+
+        if (locked.ChainVersion >= 2 && entry.Approvals.Count > 0)
+        {
+            return new LockProblem(
+                DiagnosticCodes.ApprovalEditedByHand,
+                $"The approvals of migration {entry.Id} in the lock file were changed by hand (an approval added, removed, or its reason, rule or statement hash edited): its chain hash no longer matches them. "
+                + "An approval counts only when it is recorded by approving. Approve again (this replaces the migration's approvals): "
+                + $"dotnet build -t:CognovaApprove -p:CognovaApproveMigration={entry.Id} -p:CognovaApproveReason=\"<why this is safe>\" "
+                + $"(or dotnet cognova review --approve {entry.Id} --reason \"<why this is safe>\"), or restore the lock file from version control.",
+                entry.Id);
+        }
+
+        return new LockProblem(
+            DiagnosticCodes.LockFileMalformed,
+            $"The chain hash of migration {entry.Id} does not match the entries before it: the lock file was edited by hand (its hashes or approvals) or merged wrongly. "
+            + "Restore it from version control.");
+    }
+
+    /// <summary>
+    /// Whether the entry at <paramref name="index"/> is chained to an entry before the one it follows
+    /// (<c>After</c> null: to none), as when two branches each locked a migration and a merge kept both.
+    /// </summary>
+    private static (bool Found, string? After) ChainedAfterAnEarlierEntry(LockedContext locked, int index)
+    {
+        var entry = locked.Migrations[index];
+        for (var j = index - 2; j >= -1; j--)
+        {
+            var previous = j < 0 ? null : locked.Migrations[j].Chain;
+            if (string.Equals(LockChain.Next(previous, entry, locked.ChainVersion), entry.Chain, StringComparison.Ordinal))
+            {
+                return (true, j < 0 ? null : locked.Migrations[j].Id);
+            }
+        }
+
+        return (false, null);
     }
 }

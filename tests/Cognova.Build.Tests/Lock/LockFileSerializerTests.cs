@@ -20,7 +20,7 @@ public sealed class LockFileSerializerTests : IDisposable
 
         Assert.EndsWith("}\n", json);
         Assert.DoesNotContain("\r", json);
-        Assert.StartsWith("{\n  \"version\": 1,\n  \"contexts\": {\n    \"AContext\": {", json);
+        Assert.StartsWith("{\n  \"version\": 2,\n  \"contexts\": {\n    \"AContext\": {", json);
         Assert.True(json.IndexOf("COG2101", StringComparison.Ordinal) < json.IndexOf("COG2111", StringComparison.Ordinal));
         Assert.Equal(json, LockFileSerializer.Serialize(LockFileSerializer.Parse(json)));
         var read = LockFileSerializer.Parse(json).Contexts["ZContext"].Migrations.Single();
@@ -41,7 +41,7 @@ public sealed class LockFileSerializerTests : IDisposable
     [Theory]
     [InlineData("[]", "the file should be a JSON object, not array")]
     [InlineData("{\"version\":1}", "the file has no \"contexts\"")]
-    [InlineData("{\"version\":2,\"contexts\":{}}", "its version is 2")]
+    [InlineData("{\"version\":3,\"contexts\":{}}", "its version is 3; this Cognova.Build reads versions 1 to 2. Update Cognova.Build.")]
     [InlineData("{\"version\":1,\"contexts\":{\"A\":{\"migrations\":[{\"id\":\"x\",\"sql\":\"s\"}]}}}", "context 'A' migration 'x' has no \"chain\"")]
     public void A_structurally_wrong_file_says_what_is_wrong(string json, string expected)
     {

@@ -108,7 +108,10 @@ public sealed class LockVerifierTests
 
         var result = LockVerifier.Verify(locked, Three, _ => false, readOnly: false);
 
-        Assert.Equal(DiagnosticCodes.LockFileMalformed, Assert.Single(result.Problems).Code);
+        // One edit, one problem: the entry after it is checked against the chain the edited one should have.
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(DiagnosticCodes.LockFileMalformed, problem.Code);
+        Assert.Contains($"The chain hash of migration {Three[1].Id}", problem.Message);
     }
 
     [Fact]

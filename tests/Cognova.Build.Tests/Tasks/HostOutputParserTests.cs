@@ -28,6 +28,20 @@ public sealed class HostOutputParserTests
     }
 
     [Fact]
+    public void The_summary_of_capped_lock_problems_is_a_diagnostic_like_the_ones_it_counts()
+    {
+        var parser = Parser();
+
+        parser.Read("/p/Migrations/migrations.lock.json: error COG3002: Migration M19 is in the lock file but no longer exists.");
+        parser.Read("/p/Migrations/migrations.lock.json: error COG3002: … and 199,980 more COG3002 in this lock file (the first 20 are shown).");
+        parser.Flush();
+
+        Assert.Equal(2, _diagnostics.Count);
+        Assert.Equal(("error", "COG3002", "/p/Migrations/migrations.lock.json"), (_diagnostics[1].Severity, _diagnostics[1].Code, _diagnostics[1].File));
+        Assert.StartsWith("… and 199,980 more COG3002", _diagnostics[1].Message);
+    }
+
+    [Fact]
     public void Reads_diagnostics_without_line_and_other_output()
     {
         var parser = Parser();
