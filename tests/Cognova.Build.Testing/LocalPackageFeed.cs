@@ -24,7 +24,10 @@ public sealed class LocalPackageFeed
 
     private static LocalPackageFeed Pack()
     {
-        var version = $"0.0.0-e2e.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+        // Packing rebuilds src/ with this version while other test projects build and run beside it, so their
+        // copies of our assemblies may come from this pack: its assembly version (0.0.1.0) must stay above the
+        // 0.0.0.0 that tests use for "an older copy".
+        var version = $"0.0.1-e2e.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
         var directory = Path.Combine(Path.GetTempPath(), "cognova-feed-" + Guid.NewGuid().ToString("N")[..8]);
         System.IO.Directory.CreateDirectory(directory);
 
