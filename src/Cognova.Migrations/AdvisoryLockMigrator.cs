@@ -427,9 +427,16 @@ public static class AdvisoryLockMigrator
                     return;
                 }
 
-                // EF Core's creator, so that the model's database options (template, collation, tablespace) apply.
-                await context.GetService<IRelationalDatabaseCreator>().CreateAsync(token).ConfigureAwait(false);
-                MigrationLog.DatabaseCreated(logger, database);
+                try
+                {
+                    // EF Core's creator, so that the model's database options (template, collation, tablespace) apply.
+                    await context.GetService<IRelationalDatabaseCreator>().CreateAsync(token).ConfigureAwait(false);
+                    MigrationLog.DatabaseCreated(logger, database);
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+                {
+                    // Created a moment ago by something that does not take our lock (a person, another tool).
+                }
             }
 
             // Closing the maintenance session released its advisory lock.
