@@ -58,6 +58,8 @@ internal static class MigrateCommand
             return;
         }
 
+        // As the build: an unapproved destructive finding anywhere in the history fails it, locked or not.
+        var unreviewed = ids.Where(lockState.HasUnapprovedDestructive).ToList();
         var problems = lockState.IntegrityProblems();
         if (problems.Count > 0)
         {
@@ -65,16 +67,12 @@ internal static class MigrateCommand
                 CliExitCodes.ChecksFailed,
                 $"The migrations do not match the lock file {lockState.LockPath}, so nothing was applied:\n"
                 + string.Join('\n', LockProblemCap.Lines(problems))
-                + (ids.Where(lockState.HasUnapprovedDestructive).ToList() is { Count: > 0 } alsoUnreviewed ? "\n" + Unreviewed(lockState, alsoUnreviewed) : ""));
+                + (unreviewed.Count > 0 ? "\n" + Unreviewed(lockState, unreviewed) : ""));
         }
 
-        // As the build: an unapproved destructive finding anywhere in the history fails it, locked or not.
-        var unreviewed = ids.Where(lockState.HasUnapprovedDestructive).ToList();
         if (unreviewed.Count > 0)
         {
-            throw new CliException(
-                CliExitCodes.ChecksFailed,
-                Unreviewed(lockState, unreviewed));
+            throw new CliException(CliExitCodes.ChecksFailed, Unreviewed(lockState, unreviewed));
         }
     }
 
