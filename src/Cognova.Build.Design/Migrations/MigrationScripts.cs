@@ -13,7 +13,10 @@ namespace Cognova.Build.Design.Migrations;
 /// </summary>
 internal static class MigrationScripts
 {
-    public static IReadOnlyList<MigrationScript> Generate(DbContext context)
+    public static IReadOnlyList<MigrationScript> Generate(DbContext context) => Enumerate(context).ToList();
+
+    /// <summary>The scripts one at a time, in the order the migrations run, so that a caller can use each as soon as it is made.</summary>
+    public static IEnumerable<MigrationScript> Enumerate(DbContext context)
     {
         var assembly = context.GetService<IMigrationsAssembly>();
         var generator = context.GetService<IMigrationsSqlGenerator>();
@@ -21,17 +24,14 @@ internal static class MigrationScripts
         var provider = context.GetService<IDatabaseProvider>().Name;
         var typeMappings = context.GetService<IRelationalTypeMappingSource>();
 
-        var scripts = new List<MigrationScript>();
         IModel? modelBefore = null;
         foreach (var (id, type) in assembly.Migrations)
         {
             var migration = assembly.CreateMigration(type, provider);
             var model = migration.TargetModel is null ? null : initializer.Initialize(migration.TargetModel);
-            scripts.Add(Build(id, type.Name, migration.UpOperations, generator, model, typeMappings, RelationalModel(modelBefore)));
+            yield return Build(id, type.Name, migration.UpOperations, generator, model, typeMappings, RelationalModel(modelBefore));
             modelBefore = model ?? modelBefore;
         }
-
-        return scripts;
     }
 
     /// <summary>
