@@ -5,7 +5,9 @@
 #      `dotnet ef migrations bundle` of the same app,
 #   2. applying 60 migrations to a fresh database, and a run with nothing pending, with Cognova's
 #      `efbundle` vs the bundle `dotnet ef migrations bundle` makes of the same generated project,
-#   3. the size of both bundle files.
+#   3. the size of both bundle files,
+#   4. applying a real-style history of 40 migrations (bench/real-history/) to a fresh database, our
+#      `efbundle` vs EF's bundle of the same project.
 # Progress goes to stderr, the table to stdout. See bench/README.md.
 #
 # Knobs (environment):
@@ -493,17 +495,18 @@ EFS_BYTES=$(stat -c %s "$EFS")
 # ---------------------------------------------------------------------------------------------
 DB_PREFIX="cognova_bundle_bench_$$"
 
-# apply NAME BUNDLE DATABASE EXPECT: one run of BUNDLE on DATABASE; it must exit 0, leave $MIGRATIONS rows
-# in "__EFMigrationsHistory", and print "already up to date" exactly when EXPECT is "uptodate". Sets ELAPSED_MS.
+# apply NAME BUNDLE DATABASE EXPECT [ROWS]: one run of BUNDLE on DATABASE; it must exit 0, leave ROWS
+# (default $MIGRATIONS) rows in "__EFMigrationsHistory", and print "already up to date" exactly when EXPECT
+# is "uptodate". Sets ELAPSED_MS.
 apply() {
-    local name=$1 bundle=$2 database=$3 expect=$4 elapsed count
+    local name=$1 bundle=$2 database=$3 expect=$4 rows=${5:-$MIGRATIONS} elapsed count
     cd "$TMP"
     run_logged "$name" "$bundle" --connection "$(connection_for "$database")"
     elapsed=$ELAPSED_MS
     [[ $RC -eq 0 ]] || die "$name: $bundle exited with $RC (expected 0)" "$LOGS/$name.out" "$LOGS/$name.err"
     count="$(history_count "$database" 2>"$LOGS/$name.count.err")" ||
         die "$name: could not count the rows of __EFMigrationsHistory" "$LOGS/$name.count.err"
-    [[ "$count" -eq "$MIGRATIONS" ]] || die "$name: __EFMigrationsHistory has $count rows, expected $MIGRATIONS" "$LOGS/$name.out"
+    [[ "$count" -eq "$rows" ]] || die "$name: __EFMigrationsHistory has $count rows, expected $rows" "$LOGS/$name.out"
     if [[ "$expect" == uptodate ]]; then
         grep -qi 'already up to date' "$LOGS/$name.out" || die "$name: the bundle did not report an up-to-date database" "$LOGS/$name.out"
     else
@@ -616,6 +619,91 @@ for side in ours ef; do
 done
 
 # ---------------------------------------------------------------------------------------------
+# 5b. Measurement 4: a real-style history of $REAL_MIGRATIONS migrations (bench/real-history/, copied by
+#     bench/gen-real-history.py): tables created early, then columns, indexes, foreign keys, type changes,
+#     renames, a join table, seed data, raw SQL (a backfill, a view, a function), drops and check
+#     constraints. Its destructive findings are approved the way a team adopting Cognova does it, then
+#     both bundles are made and applied to fresh databases like the $MIGRATIONS-migration project.
+# ---------------------------------------------------------------------------------------------
+REAL_MIGRATIONS=40
+REAL="$WORK/real-history"
+REAL_PROJ="$REAL/RealHistory.csproj"
+REAL_LOCK="$REAL/Data/Migrations/migrations.lock.json"
+log "copying the $REAL_MIGRATIONS-migration real-style history (bench/gen-real-history.py)"
+python3 "$REPO/bench/gen-real-history.py" "$REAL" "$VERSION" >"$LOGS/real-gen.out" 2>&1 ||
+    die "bench/gen-real-history.py failed" "$LOGS/real-gen.out"
+[[ -f "$REAL_PROJ" ]] || die "bench/gen-real-history.py wrote no RealHistory.csproj" "$LOGS/real-gen.out"
+
+cd "$WORK"
+log "approving its destructive migrations and locking all of them (-t:CognovaApprove -p:CognovaApproveMigration=*)"
+echo "Benchmark fixture: a throw-away database, every change reviewed for the bench." >"$TMP/real-approve-reason.txt"
+run_logged real-approve dotnet build "${BUILD_FLAGS[@]}" "$REAL_PROJ" -t:CognovaApprove \
+    "-p:CognovaApproveMigration=*" "-p:CognovaApproveReasonFile=$TMP/real-approve-reason.txt"
+if [[ $RC -ne 0 ]] || grep -q 'error COG' "$LOGS/real-approve.out"; then
+    die "approving the real-style history failed (exit $RC)" "$LOGS/real-approve.out" "$LOGS/real-approve.err"
+fi
+[[ -f "$REAL_LOCK" ]] || die "the approval did not write $REAL_LOCK" "$LOGS/real-approve.out"
+locked_count=$(grep -c '"id": "20' "$REAL_LOCK" || true)
+[[ "$locked_count" -eq "$REAL_MIGRATIONS" ]] || die "the lock file has $locked_count migrations, expected $REAL_MIGRATIONS" "$REAL_LOCK"
+REAL_APPROVED_CODES="$(grep -o '"rule": "COG[0-9]*"' "$REAL_LOCK" | sed 's/.*"\(COG[0-9]*\)"/\1/' | sort | uniq -c |
+    awk '{ printf "%s%s ×%d", (NR > 1 ? ", " : ""), $2, $1 }')"
+log "  locked $locked_count migrations; approvals: ${REAL_APPROVED_CODES:-none}"
+
+log "publishing the real-style history (writes our efbundle)"
+run_logged real-publish dotnet publish "$REAL_PROJ" "${BUILD_FLAGS[@]}"
+if [[ $RC -ne 0 ]] || grep -q 'error COG' "$LOGS/real-publish.out"; then
+    die "dotnet publish of the real-style history failed (exit $RC)" "$LOGS/real-publish.out" "$LOGS/real-publish.err"
+fi
+REAL_OURS="$(sed -n 's/^ *[^ ]* -> \(.*\/efbundle\)$/\1/p' "$LOGS/real-publish.out" | tail -n 1)"
+[[ -n "$REAL_OURS" && -x "$REAL_OURS" ]] || die "the publish of the real-style history wrote no executable efbundle" "$LOGS/real-publish.out"
+log "  published in ${ELAPSED_MS} ms: $REAL_OURS"
+
+log "dotnet ef migrations bundle of the real-style history (EF's bundle)"
+REAL_EFS="$TMP/ef-real-history/efbundle"
+mkdir -p "$(dirname "$REAL_EFS")"
+ef_bundle real-ef-bundle "$REAL_PROJ" "$REAL_EFS"
+log "  made in ${ELAPSED_MS} ms: $REAL_EFS"
+
+log "warm-up: each bundle applies the $REAL_MIGRATIONS real-style migrations to a fresh database (not timed)"
+for side in ours ef; do
+    bundle="$REAL_OURS"
+    [[ "$side" == ours ]] || bundle="$REAL_EFS"
+    fresh_database "${DB_PREFIX}_real_warmup_$side"
+    apply "real-warmup-$side-apply" "$bundle" "${DB_PREFIX}_real_warmup_$side" applied "$REAL_MIGRATIONS"
+    log "  $side: ${ELAPSED_MS} ms, exit 0, $REAL_MIGRATIONS rows in __EFMigrationsHistory"
+    drop_database "${DB_PREFIX}_real_warmup_$side" >/dev/null 2>&1 || true
+done
+
+log "applying the $REAL_MIGRATIONS real-style migrations to a fresh database: $RUNS runs each, interleaved (ours, EF's, ...)"
+REAL_APPLY_OURS=""
+REAL_APPLY_EF=""
+for i in $(seq 1 "$RUNS"); do
+    fresh_database "${DB_PREFIX}_real_ours_$i"
+    fresh_database "${DB_PREFIX}_real_ef_$i"
+    apply "real-ours-apply-$i" "$REAL_OURS" "${DB_PREFIX}_real_ours_$i" applied "$REAL_MIGRATIONS"
+    a=$ELAPSED_MS
+    apply "real-ef-apply-$i" "$REAL_EFS" "${DB_PREFIX}_real_ef_$i" applied "$REAL_MIGRATIONS"
+    b=$ELAPSED_MS
+    drop_database "${DB_PREFIX}_real_ours_$i" >/dev/null 2>&1 || true
+    drop_database "${DB_PREFIX}_real_ef_$i" >/dev/null 2>&1 || true
+    REAL_APPLY_OURS="$REAL_APPLY_OURS $a"
+    REAL_APPLY_EF="$REAL_APPLY_EF $b"
+    log "  run $i/$RUNS: ours ${a} ms, EF's ${b} ms"
+done
+
+# For information: one run of our bundle with --verbose on a fresh database. If it prints a line about
+# checking its migrations against the lock, the table is followed by that line and the one before it
+# (milliseconds since the start), which shows what the check costs.
+log "one run of our bundle with --verbose: the $REAL_MIGRATIONS real-style migrations on a fresh database"
+fresh_database "${DB_PREFIX}_real_verbose"
+verbose_run verbose-real-ours-apply "$REAL_OURS" "${DB_PREFIX}_real_verbose"
+drop_database "${DB_PREFIX}_real_verbose" >/dev/null 2>&1 || true
+REAL_VERIFY_LINES="$(awk '
+    { text = $0; sub(/^ *[0-9]+ ms  /, "", text) }
+    text ~ /(lock file|[Vv]erif)/ && text !~ /^(Acquir|Releas)/ { if (previous != "" && !printed[NR - 1]) print previous; print; printed[NR] = 1 }
+    { previous = $0 }' "$LOGS/verbose-real-ours-apply.out" | cut -c1-200)"
+
+# ---------------------------------------------------------------------------------------------
 # 6. The table.
 # ---------------------------------------------------------------------------------------------
 m_on=$(echo "$PUBLISH_ON" | median)
@@ -626,6 +714,8 @@ m_apply_ours=$(echo "$APPLY_OURS" | median)
 m_apply_ef=$(echo "$APPLY_EF" | median)
 m_noop_ours=$(echo "$NOOP_OURS" | median)
 m_noop_ef=$(echo "$NOOP_EF" | median)
+m_real_ours=$(echo "$REAL_APPLY_OURS" | median)
+m_real_ef=$(echo "$REAL_APPLY_EF" | median)
 EXTRA_RUNS=""
 read -r -a on_runs <<<"$PUBLISH_ON"
 read -r -a off_runs <<<"$PUBLISH_OFF"
@@ -642,6 +732,7 @@ cat <<EOF
 | making the bundle of the sample: \`dotnet publish\` with the bundle on minus off (median ms: $m_on − $m_off) vs \`dotnet ef migrations bundle --force\` (median ms) | $m_extra | $m_ef_bundle | $(ratio "$m_extra" "$m_ef_bundle") | ≤ 0.25 | $(meets "$m_extra" "$m_ef_bundle" 0.25) |
 | applying $MIGRATIONS migrations to a fresh database: our \`efbundle\` vs EF's bundle (median ms) | $m_apply_ours | $m_apply_ef | $(ratio "$m_apply_ours" "$m_apply_ef") | ≤ 1.0 | $(meets "$m_apply_ours" "$m_apply_ef" 1.0) |
 | nothing pending (database up to date): our \`efbundle\` vs EF's bundle (median ms) | $m_noop_ours | $m_noop_ef | $(ratio "$m_noop_ours" "$m_noop_ef") | ≤ 0.5 | $(meets "$m_noop_ours" "$m_noop_ef" 0.5) |
+| $REAL_MIGRATIONS real-style migrations on a fresh database: our \`efbundle\` vs EF's bundle (median ms) | $m_real_ours | $m_real_ef | $(ratio "$m_real_ours" "$m_real_ef") | ≤ 1.0 | $(meets "$m_real_ours" "$m_real_ef" 1.0) |
 | bundle file size, $MIGRATIONS-migration project (MB) | $(mb "$OURS_BYTES") | $(mb "$EFS_BYTES") | $(ratio "$OURS_BYTES" "$EFS_BYTES") | — | — |
 
 - runs per side: $RUNS (interleaved), nproc: $(nproc), .NET SDK: $SDK_VERSION, dotnet-ef: $EF_VERSION, package: Cognova.Build $VERSION, PostgreSQL: $PG_DESC
@@ -654,6 +745,9 @@ cat <<EOF
 - nothing pending, our \`efbundle\` (ms):$NOOP_OURS
 - nothing pending, EF's bundle (ms):$NOOP_EF
 - bundle files, $MIGRATIONS-migration project: ours $OURS_BYTES bytes, EF's $EFS_BYTES bytes
+- applying the $REAL_MIGRATIONS real-style migrations (bench/real-history/), our \`efbundle\` (ms):$REAL_APPLY_OURS
+- applying the $REAL_MIGRATIONS real-style migrations, EF's bundle (ms):$REAL_APPLY_EF
+- the real-style history's lock: $REAL_MIGRATIONS migrations, approved findings: ${REAL_APPROVED_CODES:-none}
 - total wall time: ${WALL_S} s; load average (1, 5, 15 min) at the start: ${LOAD_START:-?}, at the end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
 
 Where the bundle's share of the publish goes: one more \`dotnet publish -p:CognovaBundle=true -clp:PerformanceSummary\` after a source change (${PUBLISH_SUMMARY_MS} ms, not timed above), MSBuild's target times for Cognova's targets, the compile and the restore:
@@ -684,3 +778,14 @@ $(condense <"$LOGS/verbose-ef-apply.out")
 $(condense <"$LOGS/verbose-ef-noop.out")
 \`\`\`
 EOF
+
+if [[ -n "$REAL_VERIFY_LINES" ]]; then
+    cat <<EOF
+
+Our \`efbundle --verbose --no-color\`, the $REAL_MIGRATIONS real-style migrations on a fresh database: its lines about checking the migrations against the lock, each with the line before it (milliseconds since the start):
+
+\`\`\`
+$REAL_VERIFY_LINES
+\`\`\`
+EOF
+fi
