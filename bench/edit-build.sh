@@ -67,6 +67,25 @@ trap 'exit 143' TERM
 # mtime_ns FILE: modification time in nanoseconds, or 0 when the file does not exist.
 mtime_ns() { if [[ -e "$1" ]]; then date -r "$1" +%s%N; else echo 0; fi; }
 
+# cpu_ms FILE: user + system CPU time, in ms, of the processes waited for, from the output of `times`
+# (its second line). `times` itself must run in the script's own shell, not in a $(...) subshell,
+# which would report its own, empty, account.
+cpu_ms() {
+    awk 'NR == 2 { t = 0; for (i = 1; i <= 2; i++) { split($i, p, "m"); sub("s", "", p[2]); t += p[1] * 60 + p[2] }
+        printf "%d\n", t * 1000 }' "$1"
+}
+
+# timed NAME CMD...: run_logged (sets RC and ELAPSED_MS), and CPU_MS: the CPU time of the command and of
+# every process it started and waited for (MSBuild, csc, the design host). Wall time counts the time
+# spent waiting for a core on a busy machine; CPU time does not.
+CPU_MS=0
+timed() {
+    times >"$TMP/times.before"
+    run_logged "$@"
+    times >"$TMP/times.after"
+    CPU_MS=$(($(cpu_ms "$TMP/times.after") - $(cpu_ms "$TMP/times.before")))
+}
+
 # cog_codes LOG: the distinct Cognova diagnostics a build printed, as "2 × COG2001, 1 × COG3004".
 # MSBuild prints each diagnostic twice (as it happens and in the summary), hence sort -u on whole lines.
 cog_codes() {
@@ -199,7 +218,7 @@ edit_build() {
     dll_before=$(mtime_ns "$dll")
     stamp_before=$(mtime_ns "$stamp")
     lock_before=$(mtime_ns "$lock")
-    run_logged "$name" dotnet build --no-restore "${BUILD_FLAGS[@]}" "$@" "$(side_proj "$n" "$side")"
+    timed "$name" dotnet build --no-restore "${BUILD_FLAGS[@]}" "$@" "$(side_proj "$n" "$side")"
     [[ $RC -eq 0 ]] || die "$name: the build of m$n/$side failed (exit $RC)" "$LOGS/$name.out" "$LOGS/$name.err"
     [[ "$(mtime_ns "$dll")" -gt "$dll_before" ]] || die "$name: the build of m$n/$side did not compile ($OBJ_REL/$PROJECT_NAME.dll unchanged)" "$LOGS/$name.out"
     if [[ "$side" == with ]]; then
@@ -221,8 +240,9 @@ for n in "${SIZES[@]}"; do
     done
 done
 
-declare -A TIMES
-for n in "${SIZES[@]}"; do TIMES[$n,with]=""; TIMES[$n,without]=""; done
+# WALL[key] and CPU[key]: the timed runs' milliseconds, space-separated, per key "<size>,<side>",
+# drift, ef and full.
+declare -A WALL CPU
 log "builds after an edit: $RUNS runs per side and size, in turn (sizes ${SIZES[*]}; with and without swap places every other run)"
 for i in $(seq 1 "$RUNS"); do
     if ((i % 2)); then order=(with without); else order=(without with); fi
@@ -230,8 +250,9 @@ for i in $(seq 1 "$RUNS"); do
     for n in "${SIZES[@]}"; do
         for side in "${order[@]}"; do
             edit_build "edit-m$n-$side-$i" "$n" "$side"
-            TIMES[$n,$side]="${TIMES[$n,$side]} $ELAPSED_MS"
-            line="$line m$n $side ${ELAPSED_MS} ms,"
+            WALL[$n,$side]="${WALL[$n,$side]:-} $ELAPSED_MS"
+            CPU[$n,$side]="${CPU[$n,$side]:-} $CPU_MS"
+            line="$line m$n $side ${ELAPSED_MS} ms (CPU ${CPU_MS} ms),"
         done
     done
     log "  run $i/$RUNS:${line%,}"
@@ -299,7 +320,7 @@ host_run() {
     shift 2
     local lock_before
     lock_before=$(mtime_ns "$(lock_of "$HEADLINE")")
-    run_logged "$name" "$@"
+    timed "$name" "$@"
     if [[ $RC -ne 1 ]] || ! grep -q 'error COG1001' "$LOGS/$name.out"; then
         die "$name: the design host exited with $RC, expected 1 with error COG1001 (the model change)" "$LOGS/$name.out" "$LOGS/$name.err"
     fi
@@ -310,7 +331,7 @@ host_run() {
 }
 ef_run() {
     local name=$1
-    run_logged "$name" "${EF_CMD[@]}"
+    timed "$name" "${EF_CMD[@]}"
     [[ $RC -ne 0 ]] || die "$name: dotnet ef has-pending-model-changes exited with 0, expected non-zero (pending changes)" "$LOGS/$name.out" "$LOGS/$name.err"
     grep -qi 'changes have been made to the model' "$LOGS/$name.out" "$LOGS/$name.err" ||
         die "$name: dotnet ef exited with $RC but did not report pending model changes" "$LOGS/$name.out" "$LOGS/$name.err"
@@ -323,86 +344,135 @@ host_run warmup-drift 1 "${DRIFT_CMD[@]}"
 host_run warmup-full 0 "${FULL_CMD[@]}"
 ef_run warmup-ef
 log "drift check after the model change: $RUNS runs each, in turn (drift-only host, dotnet ef, full-check host)"
-DRIFT=""
-EF=""
-FULL=""
+record() {
+    WALL[$1]="${WALL[$1]:-} $ELAPSED_MS"
+    CPU[$1]="${CPU[$1]:-} $CPU_MS"
+}
 for i in $(seq 1 "$RUNS"); do
     host_run "drift-$i" 1 "${DRIFT_CMD[@]}"
+    record drift
     d=$ELAPSED_MS
     ef_run "ef-$i"
+    record ef
     e=$ELAPSED_MS
     host_run "full-$i" 0 "${FULL_CMD[@]}"
-    f=$ELAPSED_MS
-    DRIFT="$DRIFT $d"
-    EF="$EF $e"
-    FULL="$FULL $f"
-    log "  run $i/$RUNS: drift-only host ${d} ms, dotnet ef ${e} ms, full-check host ${f} ms"
+    record full
+    log "  run $i/$RUNS: drift-only host ${d} ms, dotnet ef ${e} ms, full-check host ${ELAPSED_MS} ms"
 done
 # The message and the first change it lists (the line after it).
 DRIFT_MESSAGE="$(grep -m1 -A1 'error COG1001' "$LOGS/drift-1.out" | sed -e 's/.*error COG1001: //' -e 's/^ *//' | paste -sd ' ')"
 
 # ---------------------------------------------------------------------------------------------
-# 5. The table.
+# 5. The tables: wall time (what the targets are about), then CPU time.
 # ---------------------------------------------------------------------------------------------
-declare -A MED ADDED PAIRED
-for n in "${SIZES[@]}"; do
-    MED[$n,with]=$(echo "${TIMES[$n,with]}" | median)
-    MED[$n,without]=$(echo "${TIMES[$n,without]}" | median)
-    ADDED[$n]=$((MED[$n,with] - MED[$n,without]))
-    # For information: the median of the per-run differences (run i with minus run i without).
-    read -r -a w <<<"${TIMES[$n,with]}"
-    read -r -a wo <<<"${TIMES[$n,without]}"
-    diffs=""
-    for k in "${!w[@]}"; do diffs="$diffs $((w[k] - wo[k]))"; done
-    PAIRED[$n]=$(echo "$diffs" | tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ a[NR] = $1 }
-        END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%d\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }')
-done
 FIRST=${SIZES[0]}
 LAST=${SIZES[${#SIZES[@]} - 1]}
-if ((ADDED[$FIRST] > 0)); then
-    GROWTH=$(awk -v a="${ADDED[$LAST]}" -v b="${ADDED[$FIRST]}" 'BEGIN { printf "%.0f", (a - b) * 100 / b }')
-    GROWTH_MET=$(awk -v g="$GROWTH" 'BEGIN { print (g < 10 ? "yes" : "**no**") }')
-    GROWTH_CELL="${GROWTH} %"
-else
-    GROWTH_CELL="n/a (the added time at $FIRST migrations is ${ADDED[$FIRST]} ms)"
-    GROWTH_MET="n/a"
-fi
-m_drift=$(echo "$DRIFT" | median)
-m_ef=$(echo "$EF" | median)
-m_full=$(echo "$FULL" | median)
 WALL_S=$(awk -v ns="$(($(date +%s%N) - WALL_START))" 'BEGIN { printf "%.0f", ns / 1e9 }')
 LOAD_END="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || true)"
 
-edit_row() {
-    local n=$1 target=$2 met=$3
-    echo "| build after a one-line edit to \`Program.cs\`, $n migrations: with the package vs without (median ms) | ${MED[$n,with]} | ${MED[$n,without]} | $(ratio "${MED[$n,with]}" "${MED[$n,without]}") | $target | $met |"
+# paired_median A B: the median of the per-run differences (run i of A minus run i of B).
+paired_median() {
+    local -a a b
+    local k diffs=""
+    read -r -a a <<<"$1"
+    read -r -a b <<<"$2"
+    for k in "${!a[@]}"; do diffs="$diffs $((a[k] - b[k]))"; done
+    echo "$diffs" | median
 }
+
+# table WALL|CPU: the Markdown table of those runs. The targets apply to wall time.
+table() {
+    local -n runs=$1
+    local kind=$1 ms unit n m_with m_without target met first_added last_added growth
+    local -A added
+    if [[ "$kind" == WALL ]]; then ms="ms"; else ms="CPU ms"; fi
+    unit="median $ms"
+    echo "| measurement | Cognova | baseline | ratio | target | met |"
+    echo "|---|---:|---:|---:|---:|:---:|"
+    for n in "$HEADLINE" "${SIZES[@]}"; do
+        [[ -z "${added[$n]:-}" ]] || continue
+        m_with=$(echo "${runs[$n,with]}" | median)
+        m_without=$(echo "${runs[$n,without]}" | median)
+        added[$n]=$((m_with - m_without))
+        target=""
+        met=""
+        if [[ "$kind" == WALL && "$n" == "$HEADLINE" ]]; then
+            target="≤ 1.10"
+            met=$(meets "$m_with" "$m_without" 1.10)
+        fi
+        echo "| build after a one-line edit to \`Program.cs\`, $n migrations: with the package vs without ($unit) | $m_with | $m_without | $(ratio "$m_with" "$m_without") | $target | $met |"
+    done
+    echo "| added time (median with − median without), $(IFS=/; echo "${SIZES[*]}") migrations ($ms) | $(for n in "${SIZES[@]}"; do printf '%s / ' "${added[$n]}"; done | sed 's# / $##') | | | | |"
+    echo "| for information: median of the per-run differences (with − without), $(IFS=/; echo "${SIZES[*]}") migrations ($ms) | $(for n in "${SIZES[@]}"; do printf '%s / ' "$(paired_median "${runs[$n,with]}" "${runs[$n,without]}")"; done | sed 's# / $##') | | | | |"
+    first_added=${added[$FIRST]}
+    last_added=${added[$LAST]}
+    target=""
+    [[ "$kind" != WALL ]] || target="< 10 %"
+    if ((first_added > 0)); then
+        growth=$(awk -v a="$last_added" -v b="$first_added" 'BEGIN { printf "%.0f", (a - b) * 100 / b }')
+        met=""
+        [[ "$kind" != WALL ]] || met=$(awk -v g="$growth" 'BEGIN { print (g < 10 ? "yes" : "**no**") }')
+        echo "| growth of the added time from $FIRST to $LAST migrations | $growth % | | | $target | $met |"
+    else
+        echo "| growth of the added time from $FIRST to $LAST migrations | n/a: the added time at $FIRST migrations is $first_added $ms | | | $target | ${target:+n/a} |"
+    fi
+    local m_drift m_ef m_full
+    m_drift=$(echo "${runs[drift]}" | median)
+    m_ef=$(echo "${runs[ef]}" | median)
+    m_full=$(echo "${runs[full]}" | median)
+    target=""
+    met=""
+    if [[ "$kind" == WALL ]]; then
+        target="≤ 0.30"
+        met=$(meets "$m_drift" "$m_ef" 0.30)
+    fi
+    echo "| drift check after a model change, $HEADLINE migrations: design host (drift only) vs \`dotnet ef migrations has-pending-model-changes --no-build\` ($unit) | $m_drift | $m_ef | $(ratio "$m_drift" "$m_ef") | $target | $met |"
+    echo "| for information: the full check (drift + SQL rules + lock) after the same model change vs \`dotnet ef\` ($unit) | $m_full | $m_ef | $(ratio "$m_full" "$m_ef") | | |"
+}
+
+# runs_list WALL|CPU: every timed run, one list item per measurement and side.
+runs_list() {
+    local -n runs=$1
+    local n side ms="ms"
+    [[ "$1" == WALL ]] || ms="CPU ms"
+    for n in "${SIZES[@]}"; do
+        for side in with without; do echo "- $n migrations, $side ($ms):${runs[$n,$side]}"; done
+    done
+    echo "- drift-only host (\`--drift error --sql-check false --lock-check false\`, exit 1) ($ms):${runs[drift]}"
+    echo "- dotnet ef ($ms):${runs[ef]}"
+    echo "- full-check host (\`--drift error --sql-check true --lock-check true\`, exit 1) ($ms):${runs[full]}"
+}
+
+BUSY=""
+if awk -v s="${LOAD_START%% *}" -v e="${LOAD_END%% *}" -v c="$(nproc)" 'BEGIN { exit !(s > c || e > c) }'; then
+    BUSY="- **the machine was busy** (a load average above its $(nproc) cores): the wall times include waiting for a core, the CPU times do not"
+fi
 
 cat <<EOF
 
 ## Cognova.Build bench: build after a code edit
 
-| measurement | Cognova | baseline | ratio | target | met |
-|---|---:|---:|---:|---:|:---:|
-$(edit_row "$HEADLINE" "≤ 1.10" "$(meets "${MED[$HEADLINE,with]}" "${MED[$HEADLINE,without]}" 1.10)")
-$(for n in "${SIZES[@]}"; do [[ $n -eq $HEADLINE ]] || edit_row "$n" "" ""; done)
-| added time (median with − median without), $(IFS=/; echo "${SIZES[*]}") migrations (ms) | $(for n in "${SIZES[@]}"; do printf '%s / ' "${ADDED[$n]}"; done | sed 's# / $##') | | | | |
-| growth of the added time from $FIRST to $LAST migrations | $GROWTH_CELL | | | < 10 % | $GROWTH_MET |
-| drift check after a model change, $HEADLINE migrations: design host (drift only) vs \`dotnet ef migrations has-pending-model-changes --no-build\` (median ms) | $m_drift | $m_ef | $(ratio "$m_drift" "$m_ef") | ≤ 0.30 | $(meets "$m_drift" "$m_ef" 0.30) |
-| for information: the full check (drift + SQL rules + lock) after the same model change vs \`dotnet ef\` (median ms) | $m_full | $m_ef | $(ratio "$m_full" "$m_ef") | | |
+Wall time:
 
-- runs per side: $RUNS (in turn), nproc: $(nproc), load average at the start: $LOAD_START, at the end: $LOAD_END, .NET SDK: $SDK_VERSION, package: Cognova.Build $VERSION, compiler server off (\`UseSharedCompilation=false\`)
-$(for n in "${SIZES[@]}"; do
-    echo "- $n migrations, with (ms):${TIMES[$n,with]}"
-    echo "- $n migrations, without (ms):${TIMES[$n,without]}"
-    echo "- $n migrations, median of the per-run differences, with − without (ms): ${PAIRED[$n]}"
-done)
-- drift-only host (\`--drift error --sql-check false --lock-check false\`, exit 1) (ms):$DRIFT
-- dotnet ef (ms):$EF
-- full-check host (\`--drift error --sql-check true --lock-check true\`, exit 1) (ms):$FULL
-- the host reported: $DRIFT_MESSAGE
+$(table WALL)
+
+CPU time (user + system of the timed command and of every process it started and waited for: MSBuild, csc, the design host, \`dotnet ef\`):
+
+$(table CPU)
+
+- runs per side: $RUNS (in turn; with and without swap places every other run), nproc: $(nproc), load average at the start: $LOAD_START, at the end: $LOAD_END, .NET SDK: $SDK_VERSION, package: Cognova.Build $VERSION, compiler server off (\`UseSharedCompilation=false\`)
+${BUSY:+$BUSY
+}- the host reported: $DRIFT_MESSAGE
 $(for n in "${SIZES[@]}"; do echo "- Cognova diagnostics in the first build of the $n-migration project: ${BUILD_CODES[$n]:-none}"; done)
 - total wall time: ${WALL_S} s
+
+Every timed run, wall time:
+
+$(runs_list WALL)
+
+Every timed run, CPU time:
+
+$(runs_list CPU)
 
 MSBuild's target times in one more build after an edit, with the package (\`-clp:PerformanceSummary\`, not timed above):
 
