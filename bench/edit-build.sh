@@ -223,7 +223,7 @@ edit_build() {
     [[ "$(mtime_ns "$dll")" -gt "$dll_before" ]] || die "$name: the build of m$n/$side did not compile ($OBJ_REL/$PROJECT_NAME.dll unchanged)" "$LOGS/$name.out"
     if [[ "$side" == with ]]; then
         ! grep -q 'error COG' "$LOGS/$name.out" || die "$name: the check reported an error" "$LOGS/$name.out"
-        [[ "$(mtime_ns "$stamp")" -gt "$stamp_before" ]] || die "$name: the check did not run or did not pass (its stamp is unchanged)" "$LOGS/$name.out"
+        [[ "$(mtime_ns "$stamp")" -gt "$stamp_before" ]] || die "$name: the check did not run or did not pass ($OBJ_REL/$PROJECT_NAME.cognova.check.stamp, touched after every check that passed, is unchanged)" "$LOGS/$name.out"
         [[ "$(mtime_ns "$lock")" -eq "$lock_before" ]] || die "$name: the check rewrote the lock file after a code edit that changed no migration" "$LOGS/$name.out"
         cmp -s "$lock" "$TMP/m$n-lock.saved" || die "$name: the lock file changed after a code edit that changed no migration" "$LOGS/$name.out"
     else
