@@ -1,0 +1,482 @@
+#!/usr/bin/env bash
+# Cognova.Build "build after a code edit" benchmark: prints a Markdown table comparing
+#   1. `dotnet build` after a one-line edit to Program.cs (a comment: the model and the migrations stay
+#      as they are) of a generated project with 60 migrations, with the package (the check runs) vs the
+#      same project without the package,
+#   2. the same at 10 and at 200 migrations, and how the added time (with minus without) grows from
+#      10 to 200 migrations,
+#   3. the drift check after a model change on the 60-migration project: the design host run directly
+#      vs `dotnet ef migrations has-pending-model-changes --no-build`.
+# Progress goes to stderr, the table to stdout. See bench/README.md.
+#
+# Knobs (environment):
+#   BENCH_RUNS=7   timed runs per side, per measurement (interleaved)
+#   BENCH_KEEP=1   keep the temp folder and the package in the NuGet global packages folder
+set -euo pipefail
+
+RUNS="${BENCH_RUNS:-7}"
+KEEP="${BENCH_KEEP:-0}"
+if ! [[ "$RUNS" =~ ^[1-9][0-9]*$ ]]; then
+    echo "BENCH_RUNS must be a positive integer (got '$RUNS')" >&2
+    exit 2
+fi
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/lib.sh
+source "$REPO/bench/lib.sh"
+
+# The generated projects (bench/gen-migrations.py): this many tables, one migration each.
+SIZES=(10 60 200)
+# The size of measurements 1 and 3.
+HEADLINE=60
+# bench/gen-migrations.py names every generated project Bench200, whatever the count.
+PROJECT_NAME="Bench200"
+OBJ_REL="obj/Debug/net10.0"
+
+# bench/lib.sh turns the compiler server off (UseSharedCompilation=false): every compile starts csc
+# afresh, on both sides. See bench/README.md for which way that bends the ratio.
+
+BUILD_FLAGS=(-nodeReuse:false)
+
+WALL_START=$(date +%s%N)
+LOAD_START="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || true)"
+VERSION="0.0.0-bench.$(date -u +%Y%m%d%H%M%S).$$"
+TMP="$(mktemp -d)"
+LOGS="$TMP/logs"
+FEED="$TMP/feed"
+WORK="$TMP/work"
+GLOBAL_PACKAGES=""
+mkdir -p "$LOGS" "$FEED" "$WORK"
+
+log() { printf '[edit-build bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+cleanup() {
+    local rc=$?
+    if [[ "$KEEP" == "1" ]]; then
+        log "BENCH_KEEP=1: kept $TMP and Cognova.Build $VERSION in the global packages folder"
+        return $rc
+    fi
+    rm -rf "$TMP"
+    remove_bench_packages
+    return $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# mtime_ns FILE: modification time in nanoseconds, or 0 when the file does not exist.
+mtime_ns() { if [[ -e "$1" ]]; then date -r "$1" +%s%N; else echo 0; fi; }
+
+# cpu_ms FILE: user + system CPU time, in ms, of the processes waited for, from the output of `times`
+# (its second line). `times` itself must run in the script's own shell, not in a $(...) subshell,
+# which would report its own, empty, account.
+cpu_ms() {
+    awk 'NR == 2 { t = 0; for (i = 1; i <= 2; i++) { split($i, p, "m"); sub("s", "", p[2]); t += p[1] * 60 + p[2] }
+        printf "%d\n", t * 1000 }' "$1"
+}
+
+# timed NAME CMD...: run_logged (sets RC and ELAPSED_MS), and CPU_MS: the CPU time of the command and of
+# every process it started and waited for (MSBuild, csc, the design host). Wall time counts the time
+# spent waiting for a core on a busy machine; CPU time does not.
+CPU_MS=0
+timed() {
+    times >"$TMP/times.before"
+    run_logged "$@"
+    times >"$TMP/times.after"
+    CPU_MS=$(($(cpu_ms "$TMP/times.after") - $(cpu_ms "$TMP/times.before")))
+}
+
+# cog_codes LOG: the distinct Cognova diagnostics a build printed, as "2 × COG2001, 1 × COG3004".
+# MSBuild prints each diagnostic twice (as it happens and in the summary), hence sort -u on whole lines.
+cog_codes() {
+    grep -E '(warning|error) COG[0-9]+' "$1" | sort -u | grep -oE '(warning|error) COG[0-9]+' | sort | uniq -c |
+        awk '{ printf "%s%s × %s %s", sep, $1, $2, $3; sep = ", " }' || true
+}
+
+# ---------------------------------------------------------------------------------------------
+# 1. Pack a snapshot of the working tree (no bin/obj) into a local feed, with a unique version.
+# ---------------------------------------------------------------------------------------------
+command -v python3 >/dev/null || die "python3 is needed for bench/gen-migrations.py"
+log "temp folder: $TMP"
+log "packing Cognova.Build $VERSION (Release)"
+mkdir -p "$TMP/repo"
+tar -C "$REPO" \
+    --exclude=./.git --exclude=./artifacts --exclude=./bench \
+    --exclude=bin --exclude=obj --exclude=TestResults --exclude=.vs \
+    -cf - . | tar -C "$TMP/repo" -xf -
+run_logged pack dotnet pack "$TMP/repo/Cognova.Build.sln" -c Release -o "$FEED" -p:Version="$VERSION" "${BUILD_FLAGS[@]}"
+[[ $RC -eq 0 ]] || die "dotnet pack failed (exit $RC)" "$LOGS/pack.out" "$LOGS/pack.err"
+[[ -f "$FEED/Cognova.Build.$VERSION.nupkg" ]] || die "pack did not produce Cognova.Build.$VERSION.nupkg" "$LOGS/pack.out"
+log "packed in $((ELAPSED_MS / 1000)) s"
+
+cp "$REPO/global.json" "$WORK/global.json"
+echo '<Project />' >"$WORK/Directory.Build.props"
+echo '<Project />' >"$WORK/Directory.Build.targets"
+cat >"$WORK/nuget.config" <<EOF
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <!-- Adds the bench's local feed; the machine's own sources stay. -->
+    <add key="cognova-bench" value="$FEED" />
+  </packageSources>
+</configuration>
+EOF
+
+GLOBAL_PACKAGES="$(cd "$WORK" && dotnet nuget locals global-packages --list | sed -n 's/^global-packages: *//p')"
+GLOBAL_PACKAGES="${GLOBAL_PACKAGES%/}"
+[[ -n "$GLOBAL_PACKAGES" ]] || die "could not find the NuGet global packages folder"
+SDK_VERSION="$(cd "$WORK" && dotnet --version)"
+
+log "restoring the dotnet-ef tool from the repository's manifest"
+run_logged tool-restore bash -c "cd \"\$1\" && dotnet tool restore" _ "$REPO"
+[[ $RC -eq 0 ]] || die "dotnet tool restore failed" "$LOGS/tool-restore.out" "$LOGS/tool-restore.err"
+
+# ---------------------------------------------------------------------------------------------
+# 2. For each size: a generated project with its model snapshot, as m<N>/with (references the
+#    package) and m<N>/without (the same files, without the package reference).
+# ---------------------------------------------------------------------------------------------
+side_dir() { echo "$WORK/m$1/$2"; }
+side_proj() { echo "$WORK/m$1/$2/$PROJECT_NAME.csproj"; }
+lock_of() { echo "$WORK/m$1/with/Data/Migrations/migrations.lock.json"; }
+
+declare -A BUILD_CODES
+for n in "${SIZES[@]}"; do
+    with_dir="$(side_dir "$n" with)"
+    without_dir="$(side_dir "$n" without)"
+    log "generating a project with $n tables and $n migrations (bench/gen-migrations.py)"
+    python3 "$REPO/bench/gen-migrations.py" "$with_dir" "$n" "$VERSION" || die "bench/gen-migrations.py failed for $n migrations"
+    [[ -f "$(side_proj "$n" with)" ]] || die "bench/gen-migrations.py wrote no $PROJECT_NAME.csproj for $n migrations"
+
+    # The model snapshot: `dotnet ef migrations add` on the compiled model, then only its snapshot is
+    # kept. This first build runs without the checks, which would (rightly) stop at the missing snapshot.
+    cd "$WORK"
+    run_logged "m$n-build-nocheck" dotnet build "${BUILD_FLAGS[@]}" -p:CognovaEnabled=false "$(side_proj "$n" with)"
+    [[ $RC -eq 0 ]] || die "build of the $n-migration project failed (exit $RC)" "$LOGS/m$n-build-nocheck.out" "$LOGS/m$n-build-nocheck.err"
+    cd "$REPO"
+    run_logged "m$n-ef-add" dotnet tool run dotnet-ef migrations add Snapshot --no-build --project "$(side_proj "$n" with)" --output-dir Data/Migrations
+    [[ $RC -eq 0 ]] || die "dotnet ef migrations add Snapshot failed for $n migrations (exit $RC)" "$LOGS/m$n-ef-add.out" "$LOGS/m$n-ef-add.err"
+    migrations="$with_dir/Data/Migrations"
+    [[ -f "$migrations/BenchContextModelSnapshot.cs" ]] || die "dotnet ef wrote no BenchContextModelSnapshot.cs for $n migrations" "$LOGS/m$n-ef-add.out"
+    snapshot_migration=("$migrations"/*_Snapshot.cs)
+    [[ -f "${snapshot_migration[0]}" ]] || die "dotnet ef wrote no *_Snapshot.cs migration for $n migrations" "$LOGS/m$n-ef-add.out"
+    # The hand-written migrations together name the same tables, keys, foreign keys and indexes as the
+    # migration EF generated from the model.
+    diff <(grep -oh 'name: "[^"]*"' "${snapshot_migration[0]}" | sort -u) \
+        <(grep -oh 'name: "[^"]*"' "$migrations"/*_AddTable*.cs | sort -u) >"$LOGS/m$n-names.diff" ||
+        die "the $n generated migrations do not name what EF's own migration of the model names" "$LOGS/m$n-names.diff"
+    rm -f "$migrations"/*_Snapshot.cs "$migrations"/*_Snapshot.Designer.cs
+
+    # without/: the same sources, no package reference. Copied before the first check, so it has no lock file.
+    mkdir -p "$without_dir"
+    tar -C "$with_dir" --exclude=./bin --exclude=./obj -cf - . | tar -C "$without_dir" -xf -
+    sed -i -e '/Include="Cognova.Build"/d' "$(side_proj "$n" without)"
+    ! grep -q 'Cognova' "$(side_proj "$n" without)" || die "could not remove the package reference from m$n/without/$PROJECT_NAME.csproj"
+    grep -q "Include=\"Cognova.Build\" Version=\"$VERSION\"" "$(side_proj "$n" with)" || die "m$n/with/$PROJECT_NAME.csproj does not reference Cognova.Build $VERSION"
+
+    # The first build with the checks: no drift, no error; it writes the lock.
+    cd "$WORK"
+    run_logged "m$n-build-with" dotnet build "${BUILD_FLAGS[@]}" "$(side_proj "$n" with)"
+    if [[ $RC -ne 0 ]] || grep -q 'error COG' "$LOGS/m$n-build-with.out"; then
+        grep 'COG[0-9]' "$LOGS/m$n-build-with.out" | sort -u | head -n 20 >&2 || true
+        die "the first build of m$n/with with the checks failed (exit $RC)" "$LOGS/m$n-build-with.out" "$LOGS/m$n-build-with.err"
+    fi
+    lock="$(lock_of "$n")"
+    [[ -f "$lock" ]] || die "the first build of m$n/with wrote no $(basename "$lock")" "$LOGS/m$n-build-with.out"
+    locked_count=$(grep -c '"id": "2024' "$lock" || true)
+    [[ "$locked_count" -eq "$n" ]] || die "the lock file of m$n/with has $locked_count migrations, expected $n" "$lock"
+    cp "$lock" "$TMP/m$n-lock.saved"
+    [[ -f "$with_dir/$OBJ_REL/$PROJECT_NAME.cognova.check.stamp" ]] || die "m$n/with built, but the check left no stamp in $OBJ_REL" "$LOGS/m$n-build-with.out"
+    BUILD_CODES[$n]="$(cog_codes "$LOGS/m$n-build-with.out")"
+
+    run_logged "m$n-build-without" dotnet build "${BUILD_FLAGS[@]}" "$(side_proj "$n" without)"
+    [[ $RC -eq 0 ]] || die "the first build of m$n/without failed (exit $RC)" "$LOGS/m$n-build-without.out" "$LOGS/m$n-build-without.err"
+    ! compgen -G "$without_dir/$OBJ_REL/*.cognova.*" >/dev/null || die "m$n/without ran the Cognova check"
+    for side in with without; do
+        [[ -f "$(side_dir "$n" $side)/$OBJ_REL/$PROJECT_NAME.dll" ]] || die "m$n/$side has no $OBJ_REL/$PROJECT_NAME.dll after its build"
+    done
+    log "  m$n ready; the lock has $n migrations; check diagnostics in the first build: ${BUILD_CODES[$n]:-none}"
+done
+
+# ---------------------------------------------------------------------------------------------
+# 3. Measurements 1 and 2: build after a one-line edit to Program.cs, with vs without, per size.
+# ---------------------------------------------------------------------------------------------
+EDITS=0
+# edit_build NAME SIZE SIDE [EXTRA BUILD ARGUMENTS...]: append a comment line to Program.cs, build
+# with --no-restore, and check that the build did what it is timed for: exit 0, a new obj/ assembly
+# (the compile ran), and on with/ a new check stamp (the check ran and passed) with the lock untouched
+# and no error; on without/ no trace of Cognova.
+edit_build() {
+    local name=$1 n=$2 side=$3
+    shift 3
+    local dir dll stamp lock dll_before stamp_before lock_before
+    dir="$(side_dir "$n" "$side")"
+    dll="$dir/$OBJ_REL/$PROJECT_NAME.dll"
+    stamp="$dir/$OBJ_REL/$PROJECT_NAME.cognova.check.stamp"
+    lock="$(lock_of "$n")"
+    EDITS=$((EDITS + 1))
+    echo "// edited by the bench ($EDITS)" >>"$dir/Program.cs"
+    dll_before=$(mtime_ns "$dll")
+    stamp_before=$(mtime_ns "$stamp")
+    lock_before=$(mtime_ns "$lock")
+    timed "$name" dotnet build --no-restore "${BUILD_FLAGS[@]}" "$@" "$(side_proj "$n" "$side")"
+    [[ $RC -eq 0 ]] || die "$name: the build of m$n/$side failed (exit $RC)" "$LOGS/$name.out" "$LOGS/$name.err"
+    [[ "$(mtime_ns "$dll")" -gt "$dll_before" ]] || die "$name: the build of m$n/$side did not compile ($OBJ_REL/$PROJECT_NAME.dll unchanged)" "$LOGS/$name.out"
+    if [[ "$side" == with ]]; then
+        ! grep -q 'error COG' "$LOGS/$name.out" || die "$name: the check reported an error" "$LOGS/$name.out"
+        [[ "$(mtime_ns "$stamp")" -gt "$stamp_before" ]] || die "$name: the check did not run or did not pass ($OBJ_REL/$PROJECT_NAME.cognova.check.stamp, touched after every check that passed, is unchanged)" "$LOGS/$name.out"
+        [[ "$(mtime_ns "$lock")" -eq "$lock_before" ]] || die "$name: the check rewrote the lock file after a code edit that changed no migration" "$LOGS/$name.out"
+        cmp -s "$lock" "$TMP/m$n-lock.saved" || die "$name: the lock file changed after a code edit that changed no migration" "$LOGS/$name.out"
+    else
+        ! grep -q 'COG[0-9]' "$LOGS/$name.out" || die "$name: the build without the package printed a Cognova diagnostic" "$LOGS/$name.out"
+        ! compgen -G "$dir/$OBJ_REL/*.cognova.*" >/dev/null || die "$name: the build without the package wrote Cognova files to $OBJ_REL"
+    fi
+}
+
+cd "$WORK"
+for n in "${SIZES[@]}"; do
+    for side in with without; do
+        log "warm-up build after an edit (m$n/$side, not timed)"
+        edit_build "warmup-m$n-$side" "$n" "$side"
+    done
+done
+
+# WALL[key] and CPU[key]: the timed runs' milliseconds, space-separated, per key "<size>,<side>",
+# drift, ef and full.
+declare -A WALL CPU
+log "builds after an edit: $RUNS runs per side and size, in turn (sizes ${SIZES[*]}; with and without swap places every other run)"
+for i in $(seq 1 "$RUNS"); do
+    if ((i % 2)); then order=(with without); else order=(without with); fi
+    line=""
+    for n in "${SIZES[@]}"; do
+        for side in "${order[@]}"; do
+            edit_build "edit-m$n-$side-$i" "$n" "$side"
+            WALL[$n,$side]="${WALL[$n,$side]:-} $ELAPSED_MS"
+            CPU[$n,$side]="${CPU[$n,$side]:-} $CPU_MS"
+            line="$line m$n $side ${ELAPSED_MS} ms (CPU ${CPU_MS} ms),"
+        done
+    done
+    log "  run $i/$RUNS:${line%,}"
+done
+
+# Where the time goes: one more build after an edit per size, with MSBuild's performance summary (not timed).
+declare -A SUMMARY
+for n in "${SIZES[@]}"; do
+    edit_build "summary-m$n" "$n" with -clp:PerformanceSummary
+    SUMMARY[$n]="$(sed -n '/Target Performance Summary/,/Task Performance Summary/p' "$LOGS/summary-m$n.out" |
+        grep -E '^ *[0-9]+ ms +(_CognovaCheck|CoreCompile) ' | sed -e 's/^ *//' -e 's/ *[0-9]* calls$//' | sort -n -r || true)"
+    [[ "${SUMMARY[$n]}" == *_CognovaCheck* ]] || die "the performance summary of m$n/with shows no _CognovaCheck target" "$LOGS/summary-m$n.out"
+done
+
+# ---------------------------------------------------------------------------------------------
+# 4. Measurement 3: after a model change on m$HEADLINE/with, the design host alone vs dotnet ef.
+# ---------------------------------------------------------------------------------------------
+M_DIR="$(side_dir "$HEADLINE" with)"
+M_PROJ="$(side_proj "$HEADLINE" with)"
+ENTITIES="$M_DIR/Data/Entities.cs"
+awk '{ print } /class Table001([^A-Za-z0-9_]|$)/ { inclass = 1 } inclass && /^[[:space:]]*\{[[:space:]]*$/ {
+        print "    public string? Description { get; set; }"; print ""; inclass = 0 }' "$ENTITIES" >"$ENTITIES.new"
+mv "$ENTITIES.new" "$ENTITIES"
+grep -q 'public string? Description { get; set; }' "$ENTITIES" || die "could not add a property to Table001 in Data/Entities.cs"
+SOURCES="$M_DIR/$OBJ_REL/$PROJECT_NAME.cognova.sources"
+[[ -f "$SOURCES" ]] || die "m$HEADLINE/with has no $OBJ_REL/$PROJECT_NAME.cognova.sources"
+cp "$SOURCES" "$TMP/sources.saved"
+log "model changed (Table001.Description) in m$HEADLINE/with; building with -p:CognovaEnabled=false"
+cd "$WORK"
+run_logged model-build dotnet build --no-restore "${BUILD_FLAGS[@]}" -p:CognovaEnabled=false "$M_PROJ"
+[[ $RC -eq 0 ]] || die "build after the model change failed (exit $RC)" "$LOGS/model-build.out" "$LOGS/model-build.err"
+# That build's IncrementalClean removes the .cognova.* files; the host needs the sources list back.
+[[ -f "$SOURCES" ]] || cp "$TMP/sources.saved" "$SOURCES"
+
+# Paths the build task would pass to the host.
+run_logged props dotnet msbuild "$M_PROJ" "${BUILD_FLAGS[@]}" \
+    -getProperty:TargetPath -getProperty:ProjectDepsFilePath -getProperty:ProjectRuntimeConfigFilePath \
+    -getProperty:NuGetPackageFolders
+[[ $RC -eq 0 ]] || die "could not read the project's properties" "$LOGS/props.out" "$LOGS/props.err"
+# Values come JSON-escaped; MSBuild may hand back "obj\Debug/..." even on Unix, so backslashes become slashes.
+prop() { sed -n "s/^ *\"$1\": \"\(.*\)\",\{0,1\} *\$/\1/p" "$LOGS/props.out" | sed 's#\\\\#/#g'; }
+APP_DLL="$(prop TargetPath)"
+DEPS_FILE="$(prop ProjectDepsFilePath)"
+RUNTIME_CONFIG="$(prop ProjectRuntimeConfigFilePath)"
+HOST_DLL="$GLOBAL_PACKAGES/cognova.build/$VERSION/tools/net10.0/Cognova.Build.Design.dll"
+for f in "$APP_DLL" "$DEPS_FILE" "$RUNTIME_CONFIG" "$HOST_DLL" "$SOURCES"; do
+    [[ -f "$f" ]] || die "expected file missing: $f" "$LOGS/props.out"
+done
+# The environment and arguments the MSBuild task gives the host (see build/Cognova.Build.targets).
+HOST_CMD=(env DOTNET_TieredPGO=0 dotnet exec --depsfile "$DEPS_FILE" --runtimeconfig "$RUNTIME_CONFIG")
+IFS=';' read -r -a folders <<<"$(prop NuGetPackageFolders)"
+for folder in "${folders[@]}"; do
+    if [[ -n "$folder" ]]; then HOST_CMD+=(--additionalprobingpath "${folder%/}"); fi
+done
+HOST_CMD+=("$HOST_DLL" check --assembly "$APP_DLL" --project "$M_PROJ" --project-dir "$M_DIR" --sources "$SOURCES")
+DRIFT_CMD=("${HOST_CMD[@]}" --drift error --sql-check false --lock-check false)
+# For information: the full check (drift + SQL rules + lock), what a build after this change runs.
+FULL_CMD=("${HOST_CMD[@]}" --drift error --sql-check true --lock-check true)
+EF_CMD=(dotnet tool run dotnet-ef migrations has-pending-model-changes --no-build --project "$M_PROJ")
+
+# host_run NAME CMD...: the host must exit 1 with error COG1001 (the drift); the drift-only check
+# must report nothing else, and no run may touch the lock.
+host_run() {
+    local name=$1 drift_only=$2
+    shift 2
+    local lock_before
+    lock_before=$(mtime_ns "$(lock_of "$HEADLINE")")
+    timed "$name" "$@"
+    if [[ $RC -ne 1 ]] || ! grep -q 'error COG1001' "$LOGS/$name.out"; then
+        die "$name: the design host exited with $RC, expected 1 with error COG1001 (the model change)" "$LOGS/$name.out" "$LOGS/$name.err"
+    fi
+    if [[ "$drift_only" == 1 ]] && grep -o 'COG[0-9][0-9][0-9][0-9]' "$LOGS/$name.out" | grep -qv COG1001; then
+        die "$name: the drift-only check reported more than the drift" "$LOGS/$name.out"
+    fi
+    [[ "$(mtime_ns "$(lock_of "$HEADLINE")")" -eq "$lock_before" ]] || die "$name: the host touched the lock file" "$LOGS/$name.out"
+}
+ef_run() {
+    local name=$1
+    timed "$name" "${EF_CMD[@]}"
+    [[ $RC -ne 0 ]] || die "$name: dotnet ef has-pending-model-changes exited with 0, expected non-zero (pending changes)" "$LOGS/$name.out" "$LOGS/$name.err"
+    grep -qi 'changes have been made to the model' "$LOGS/$name.out" "$LOGS/$name.err" ||
+        die "$name: dotnet ef exited with $RC but did not report pending model changes" "$LOGS/$name.out" "$LOGS/$name.err"
+}
+
+# dotnet-ef is pinned in the repository's tool manifest, so every command runs from the repository root.
+cd "$REPO"
+log "warm-up after the model change (not timed): drift-only host, full-check host, dotnet ef"
+host_run warmup-drift 1 "${DRIFT_CMD[@]}"
+host_run warmup-full 0 "${FULL_CMD[@]}"
+ef_run warmup-ef
+log "drift check after the model change: $RUNS runs each, in turn (drift-only host, dotnet ef, full-check host)"
+record() {
+    WALL[$1]="${WALL[$1]:-} $ELAPSED_MS"
+    CPU[$1]="${CPU[$1]:-} $CPU_MS"
+}
+for i in $(seq 1 "$RUNS"); do
+    host_run "drift-$i" 1 "${DRIFT_CMD[@]}"
+    record drift
+    d=$ELAPSED_MS
+    ef_run "ef-$i"
+    record ef
+    e=$ELAPSED_MS
+    host_run "full-$i" 0 "${FULL_CMD[@]}"
+    record full
+    log "  run $i/$RUNS: drift-only host ${d} ms, dotnet ef ${e} ms, full-check host ${ELAPSED_MS} ms"
+done
+# The message and the first change it lists (the line after it).
+DRIFT_MESSAGE="$(grep -m1 -A1 'error COG1001' "$LOGS/drift-1.out" | sed -e 's/.*error COG1001: //' -e 's/^ *//' | paste -sd ' ')"
+
+# ---------------------------------------------------------------------------------------------
+# 5. The tables: wall time (what the targets are about), then CPU time.
+# ---------------------------------------------------------------------------------------------
+FIRST=${SIZES[0]}
+LAST=${SIZES[${#SIZES[@]} - 1]}
+WALL_S=$(awk -v ns="$(($(date +%s%N) - WALL_START))" 'BEGIN { printf "%.0f", ns / 1e9 }')
+LOAD_END="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || true)"
+
+# paired_median A B: the median of the per-run differences (run i of A minus run i of B).
+paired_median() {
+    local -a a b
+    local k diffs=""
+    read -r -a a <<<"$1"
+    read -r -a b <<<"$2"
+    for k in "${!a[@]}"; do diffs="$diffs $((a[k] - b[k]))"; done
+    echo "$diffs" | median
+}
+
+# table WALL|CPU: the Markdown table of those runs. The targets apply to wall time.
+table() {
+    local -n runs=$1
+    local kind=$1 ms unit n m_with m_without target met first_added last_added growth
+    local -A added
+    if [[ "$kind" == WALL ]]; then ms="ms"; else ms="CPU ms"; fi
+    unit="median $ms"
+    echo "| measurement | Cognova | baseline | ratio | target | met |"
+    echo "|---|---:|---:|---:|---:|:---:|"
+    for n in "$HEADLINE" "${SIZES[@]}"; do
+        [[ -z "${added[$n]:-}" ]] || continue
+        m_with=$(echo "${runs[$n,with]}" | median)
+        m_without=$(echo "${runs[$n,without]}" | median)
+        added[$n]=$((m_with - m_without))
+        target=""
+        met=""
+        if [[ "$kind" == WALL && "$n" == "$HEADLINE" ]]; then
+            target="≤ 1.10"
+            met=$(meets "$m_with" "$m_without" 1.10)
+        fi
+        echo "| build after a one-line edit to \`Program.cs\`, $n migrations: with the package vs without ($unit) | $m_with | $m_without | $(ratio "$m_with" "$m_without") | $target | $met |"
+    done
+    echo "| added time (median with − median without), $(IFS=/; echo "${SIZES[*]}") migrations ($ms) | $(for n in "${SIZES[@]}"; do printf '%s / ' "${added[$n]}"; done | sed 's# / $##') | | | | |"
+    echo "| for information: median of the per-run differences (with − without), $(IFS=/; echo "${SIZES[*]}") migrations ($ms) | $(for n in "${SIZES[@]}"; do printf '%s / ' "$(paired_median "${runs[$n,with]}" "${runs[$n,without]}")"; done | sed 's# / $##') | | | | |"
+    first_added=${added[$FIRST]}
+    last_added=${added[$LAST]}
+    target=""
+    [[ "$kind" != WALL ]] || target="< 10 %"
+    if ((first_added > 0)); then
+        growth=$(awk -v a="$last_added" -v b="$first_added" 'BEGIN { printf "%.0f", (a - b) * 100 / b }')
+        met=""
+        [[ "$kind" != WALL ]] || met=$(awk -v g="$growth" 'BEGIN { print (g < 10 ? "yes" : "**no**") }')
+        echo "| growth of the added time from $FIRST to $LAST migrations | $growth % | | | $target | $met |"
+    else
+        echo "| growth of the added time from $FIRST to $LAST migrations | n/a: the added time at $FIRST migrations is $first_added $ms | | | $target | ${target:+n/a} |"
+    fi
+    local m_drift m_ef m_full
+    m_drift=$(echo "${runs[drift]}" | median)
+    m_ef=$(echo "${runs[ef]}" | median)
+    m_full=$(echo "${runs[full]}" | median)
+    target=""
+    met=""
+    if [[ "$kind" == WALL ]]; then
+        target="≤ 0.30"
+        met=$(meets "$m_drift" "$m_ef" 0.30)
+    fi
+    echo "| drift check after a model change, $HEADLINE migrations: design host (drift only) vs \`dotnet ef migrations has-pending-model-changes --no-build\` ($unit) | $m_drift | $m_ef | $(ratio "$m_drift" "$m_ef") | $target | $met |"
+    echo "| for information: the full check (drift + SQL rules + lock) after the same model change vs \`dotnet ef\` ($unit) | $m_full | $m_ef | $(ratio "$m_full" "$m_ef") | | |"
+}
+
+# runs_list WALL|CPU: every timed run, one list item per measurement and side.
+runs_list() {
+    local -n runs=$1
+    local n side ms="ms"
+    [[ "$1" == WALL ]] || ms="CPU ms"
+    for n in "${SIZES[@]}"; do
+        for side in with without; do echo "- $n migrations, $side ($ms):${runs[$n,$side]}"; done
+    done
+    echo "- drift-only host (\`--drift error --sql-check false --lock-check false\`, exit 1) ($ms):${runs[drift]}"
+    echo "- dotnet ef ($ms):${runs[ef]}"
+    echo "- full-check host (\`--drift error --sql-check true --lock-check true\`, exit 1) ($ms):${runs[full]}"
+}
+
+BUSY=""
+if awk -v s="${LOAD_START%% *}" -v e="${LOAD_END%% *}" -v c="$(nproc)" 'BEGIN { exit !(s > c || e > c) }'; then
+    BUSY="- **the machine was busy** (a load average above its $(nproc) cores): the wall times include waiting for a core, the CPU times do not"
+fi
+
+cat <<EOF
+
+## Cognova.Build bench: build after a code edit
+
+Wall time:
+
+$(table WALL)
+
+CPU time (user + system of the timed command and of every process it started and waited for: MSBuild, csc, the design host, \`dotnet ef\`):
+
+$(table CPU)
+
+- runs per side: $RUNS (in turn; with and without swap places every other run), nproc: $(nproc), load average at the start: $LOAD_START, at the end: $LOAD_END, .NET SDK: $SDK_VERSION, package: Cognova.Build $VERSION, compiler server off (\`UseSharedCompilation=false\`)
+${BUSY:+$BUSY
+}- the host reported: $DRIFT_MESSAGE
+$(for n in "${SIZES[@]}"; do echo "- Cognova diagnostics in the first build of the $n-migration project: ${BUILD_CODES[$n]:-none}"; done)
+- total wall time: ${WALL_S} s
+
+Every timed run, wall time:
+
+$(runs_list WALL)
+
+Every timed run, CPU time:
+
+$(runs_list CPU)
+
+MSBuild's target times in one more build after an edit, with the package (\`-clp:PerformanceSummary\`, not timed above):
+
+\`\`\`
+$(for n in "${SIZES[@]}"; do echo "$n migrations:"; echo "${SUMMARY[$n]}" | sed 's/^/  /'; done)
+\`\`\`
+EOF
