@@ -144,9 +144,7 @@ public sealed class BundleRunner(DbContext context, BundleArguments arguments, B
             return target;
         }
 
-        var ids = context.GetService<IMigrationsAssembly>().Migrations.Keys;
-        return ids.FirstOrDefault(id => string.Equals(id, target, StringComparison.OrdinalIgnoreCase))
-               ?? ids.FirstOrDefault(id => id.Length > 15 && string.Equals(id[15..], target, StringComparison.OrdinalIgnoreCase))
+        return context.GetService<IMigrationsAssembly>().FindMigrationId(target)
                ?? throw new BundleUsageException($"The bundle has no migration '{target}'.");
     }
 

@@ -2,6 +2,7 @@ using System.Reflection;
 using Cognova.Build.Design.DesignTime;
 using Cognova.Build.Design.Sources;
 using Cognova.Bundle;
+using Cognova.Migrations;
 using Cognova.Secrets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -232,8 +233,7 @@ internal sealed class CliSession
         }
 
         var list = ids.ToList();
-        return list.FirstOrDefault(id => string.Equals(id, given, StringComparison.OrdinalIgnoreCase))
-               ?? list.LastOrDefault(id => id.Length > 15 && id[14] == '_' && string.Equals(id[15..], given, StringComparison.OrdinalIgnoreCase))
+        return MigrationIds.Find(list, given)
                ?? throw CliException.Usage($"There is no migration '{given}'. Give its id or its name; the migrations are: {(list.Count == 0 ? "(none)" : string.Join(", ", list))}.");
     }
 

@@ -31,7 +31,7 @@ internal static class GenerateCommand
 
         using var context = session.CreateContext();
         var migrations = context.GetService<IMigrationsAssembly>();
-        var existing = migrations.Migrations.Keys.FirstOrDefault(id => id.Length > 15 && string.Equals(id[15..], name, StringComparison.OrdinalIgnoreCase));
+        var existing = migrations.FindMigrationId(name);
         if (existing is not null)
         {
             throw CliException.Usage($"A migration named {name} exists already ({existing}). Choose another name, or change that migration if it never ran anywhere.");
