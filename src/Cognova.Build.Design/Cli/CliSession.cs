@@ -1,8 +1,8 @@
 using System.Reflection;
 using Cognova.Build.Design.DesignTime;
 using Cognova.Build.Design.Sources;
-using Cognova.Bundle;
 using Cognova.Migrations;
+using Cognova.Migrations.Tooling;
 using Cognova.Secrets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -148,7 +148,7 @@ internal sealed class CliSession
         {
             chosen = ConnectionResolver.Resolve(Arguments.Optional("connection"), Environment.GetEnvironmentVariables());
         }
-        catch (BundleUsageException ex)
+        catch (ConnectionStringException ex)
         {
             throw CliException.Usage(ex.Message);
         }
@@ -205,7 +205,7 @@ internal sealed class CliSession
 
             connectionString = chosen.ConnectionString;
         }
-        catch (BundleUsageException)
+        catch (ConnectionStringException)
         {
             return;
         }

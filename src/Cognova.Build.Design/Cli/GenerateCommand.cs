@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cognova.Build.Design.Cli.Schema;
+using Cognova.Migrations.Tooling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -59,7 +60,7 @@ internal static class GenerateCommand
             File.WriteAllText(resultFile, JsonSerializer.Serialize(new { migration = migration.MigrationId, files = new[] { files.MigrationFile, files.MetadataFile, files.SnapshotFile } }));
         }
 
-        return CliExitCodes.Success;
+        return ExitCodes.Success;
     }
 
     /// <summary>As EF Core checks: the migrations must go into the assembly the context takes them from.</summary>
