@@ -108,7 +108,7 @@ public static class AdvisoryLockMigrator
             // Its secrets are hidden from every message and log line of this process from now on.
             SecretMasker.RegisterConnectionString(context.Database.GetConnectionString());
             database = borrowed.DatabaseLabel;
-            if (CheckModel() is { } modelError)
+            if (PendingModelCheck.Run(context, options, logger) is { } modelError)
             {
                 return Failed(modelError);
             }
@@ -363,35 +363,6 @@ public static class AdvisoryLockMigrator
         {
             var applied = progress?.Applied;
             return applied is { Count: > 0 } ? applied[^1].Id : lastMigration;
-        }
-
-        /// <summary>Compares the model with the latest snapshot when asked to; returns an error for <see cref="PendingModelChangesBehavior.Fail"/>.</summary>
-        private string? CheckModel()
-        {
-            if (options.PendingModelChanges == PendingModelChangesBehavior.Ignore || options.TargetMigration is not null)
-            {
-                return null;
-            }
-
-            var assembly = context.GetService<IMigrationsAssembly>();
-            if (assembly.Migrations.Count == 0 || assembly.ModelSnapshot is null)
-            {
-                return null;
-            }
-
-            if (!context.GetService<IMigrator>().HasPendingModelChanges())
-            {
-                return null;
-            }
-
-            var name = context.GetType().Name;
-            if (options.PendingModelChanges == PendingModelChangesBehavior.Warn)
-            {
-                MigrationLog.PendingModelChanges(logger, name);
-                return null;
-            }
-
-            return $"The model of {name} has changes that no migration captures, so no migration was applied. Add a migration: dotnet ef migrations add <Name> --context {name}";
         }
     }
 }
