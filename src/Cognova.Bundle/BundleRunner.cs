@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Cognova.Migrations.Tooling;
 using Cognova.Secrets;
 using Cognova.Migrations;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ public sealed class BundleRunner(DbContext context, BundleArguments arguments, B
         var status = await ReadStatusAsync(cancellationToken);
         if (status is null)
         {
-            return BundleExitCodes.DatabaseUnreachable;
+            return ExitCodes.DatabaseUnreachable;
         }
 
         return arguments.Command switch
@@ -38,7 +39,7 @@ public sealed class BundleRunner(DbContext context, BundleArguments arguments, B
         {
             output.Error($"The database has {status.Unknown.Count} migration(s) this bundle does not know ({string.Join(", ", status.Unknown)}): the bundle is older than the database. "
                          + "Deploy a newer bundle, or run with --allow-unknown.");
-            return Finish(BundleExitCodes.UsageError, "unknown-migrations", Array.Empty<object>(), null);
+            return Finish(ExitCodes.UsageError, "unknown-migrations", Array.Empty<object>(), null);
         }
 
         var options = new MigrationRunOptions
@@ -54,25 +55,25 @@ public sealed class BundleRunner(DbContext context, BundleArguments arguments, B
         {
             case MigrationRunStatus.UpToDate:
                 output.Success("No migrations were applied. The database is already up to date.");
-                return Finish(BundleExitCodes.Success, "up-to-date", applied, null);
+                return Finish(ExitCodes.Success, "up-to-date", applied, null);
             case MigrationRunStatus.Applied:
                 output.Success($"Done. {Describe(result.Applied)} in {result.Duration.TotalMilliseconds:0} ms.");
-                return Finish(BundleExitCodes.Success, "applied", applied, null);
+                return Finish(ExitCodes.Success, "applied", applied, null);
             case MigrationRunStatus.SkippedLocked:
                 output.Info("Another run holds the migration lock; skipped (--skip-if-locked).");
-                return Finish(BundleExitCodes.Success, "skipped-locked", applied, null);
+                return Finish(ExitCodes.Success, "skipped-locked", applied, null);
             case MigrationRunStatus.LockTimeout:
                 output.Error($"Another run held the migration lock for longer than {arguments.LockTimeout}. Nothing was applied. Try again, or raise --lock-timeout.");
-                return Finish(BundleExitCodes.LockTimeout, "lock-timeout", applied, result.Error);
+                return Finish(ExitCodes.LockTimeout, "lock-timeout", applied, result.Error);
             case MigrationRunStatus.Unreachable:
                 output.Error("Cannot reach the database: " + result.Error);
-                return Finish(BundleExitCodes.DatabaseUnreachable, "unreachable", applied, result.Error);
+                return Finish(ExitCodes.DatabaseUnreachable, "unreachable", applied, result.Error);
             default:
                 // The runner's error already names the migration that failed.
                 output.Error(result.FailedMigration is null
                     ? Sentence("Migrating failed: " + result.Error)
                     : Sentence(result.Error ?? $"Migration {result.FailedMigration} failed") + " The database stays at the last migration that succeeded.");
-                return Finish(BundleExitCodes.MigrationFailed, "failed", applied, result.Error);
+                return Finish(ExitCodes.Failed, "failed", applied, result.Error);
         }
     }
 
@@ -81,7 +82,7 @@ public sealed class BundleRunner(DbContext context, BundleArguments arguments, B
         if (arguments.Json)
         {
             output.Json(JsonSerializer.Serialize(new { applied = status.Applied, pending = status.Pending, unknown = status.Unknown }));
-            return BundleExitCodes.Success;
+            return ExitCodes.Success;
         }
 
         output.Info($"Applied ({status.Applied.Count}):");
@@ -105,7 +106,7 @@ public sealed class BundleRunner(DbContext context, BundleArguments arguments, B
             }
         }
 
-        return BundleExitCodes.Success;
+        return ExitCodes.Success;
     }
 
     private int WriteScript(MigrationStatus status)
@@ -113,13 +114,13 @@ public sealed class BundleRunner(DbContext context, BundleArguments arguments, B
         if (status.Pending.Count == 0 && arguments.TargetMigration is null)
         {
             output.Info("-- No pending migrations.");
-            return BundleExitCodes.Success;
+            return ExitCodes.Success;
         }
 
         var from = status.Applied.LastOrDefault() ?? Migration.InitialDatabase;
         var script = context.GetService<IMigrator>().GenerateScript(from, ResolveTarget(arguments.TargetMigration));
         output.Data(script);
-        return BundleExitCodes.Success;
+        return ExitCodes.Success;
     }
 
     private async Task<MigrationStatus?> ReadStatusAsync(CancellationToken cancellationToken)
@@ -131,7 +132,7 @@ public sealed class BundleRunner(DbContext context, BundleArguments arguments, B
         catch (Exception ex) when (DatabaseErrors.IsConnectionProblem(ex))
         {
             output.Error("Cannot reach the database: " + DatabaseErrors.Describe(ex));
-            Finish(BundleExitCodes.DatabaseUnreachable, "unreachable", Array.Empty<object>(), DatabaseErrors.Describe(ex));
+            Finish(ExitCodes.DatabaseUnreachable, "unreachable", Array.Empty<object>(), DatabaseErrors.Describe(ex));
             return null;
         }
     }
@@ -144,9 +145,7 @@ public sealed class BundleRunner(DbContext context, BundleArguments arguments, B
             return target;
         }
 
-        var ids = context.GetService<IMigrationsAssembly>().Migrations.Keys;
-        return ids.FirstOrDefault(id => string.Equals(id, target, StringComparison.OrdinalIgnoreCase))
-               ?? ids.FirstOrDefault(id => id.Length > 15 && string.Equals(id[15..], target, StringComparison.OrdinalIgnoreCase))
+        return context.GetService<IMigrationsAssembly>().FindMigrationId(target)
                ?? throw new BundleUsageException($"The bundle has no migration '{target}'.");
     }
 

@@ -1,5 +1,6 @@
 using Cognova.Bundle;
 using Cognova.Migrations;
+using Cognova.Migrations.Tooling;
 using Cognova.Secrets;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,14 +16,14 @@ try
 catch (BundleUsageException ex)
 {
     Console.Error.WriteLine(SecretMasker.MaskText(ex.Message));
-    return BundleExitCodes.UsageError;
+    return ExitCodes.UsageError;
 }
 
 var output = new BundleOutput(arguments, Console.Out, Console.Error);
 if (arguments.Help)
 {
     Console.WriteLine(BundleArguments.Usage);
-    return BundleExitCodes.Success;
+    return ExitCodes.Success;
 }
 
 // The application's own console logging (started with its host builder) would bury the bundle's
@@ -44,8 +45,8 @@ try
         && await UpToDateProbe.IsUpToDateAsync(given.ConnectionString, manifest, arguments.AllowUnknown, cancellation.Token))
     {
         output.Success("No migrations were applied. The database is already up to date.");
-        output.Outcome("up-to-date", BundleExitCodes.Success, Array.Empty<object>(), null);
-        return BundleExitCodes.Success;
+        output.Outcome("up-to-date", ExitCodes.Success, Array.Empty<object>(), null);
+        return ExitCodes.Success;
     }
 
     using var context = BundleContextFactory.Create(manifest, output);
@@ -76,21 +77,21 @@ try
     using var verification = BundleVerification.Start(BundleContextFactory.Another(context, manifest, output), manifest, output);
     return await new BundleRunner(context, arguments, output, verification.WaitForAsync).RunAsync(cancellation.Token);
 }
-catch (BundleUsageException ex)
+catch (Exception ex) when (ex is BundleUsageException or ConnectionStringException)
 {
     output.Error(ex.Message);
-    output.Outcome("usage-error", BundleExitCodes.UsageError, Array.Empty<object>(), ex.Message);
-    return BundleExitCodes.UsageError;
+    output.Outcome("usage-error", ExitCodes.UsageError, Array.Empty<object>(), ex.Message);
+    return ExitCodes.UsageError;
 }
 catch (Exception ex) when (DatabaseErrors.IsConnectionProblem(ex))
 {
     output.Error("Cannot reach the database: " + DatabaseErrors.Describe(ex));
-    output.Outcome("unreachable", BundleExitCodes.DatabaseUnreachable, Array.Empty<object>(), DatabaseErrors.Describe(ex));
-    return BundleExitCodes.DatabaseUnreachable;
+    output.Outcome("unreachable", ExitCodes.DatabaseUnreachable, Array.Empty<object>(), DatabaseErrors.Describe(ex));
+    return ExitCodes.DatabaseUnreachable;
 }
 catch (Exception ex)
 {
     output.Error(arguments.Verbose ? ex.ToString() : $"{ex.GetType().Name}: {ex.Message}");
-    output.Outcome("failed", BundleExitCodes.MigrationFailed, Array.Empty<object>(), $"{ex.GetType().Name}: {ex.Message}");
-    return BundleExitCodes.MigrationFailed;
+    output.Outcome("failed", ExitCodes.Failed, Array.Empty<object>(), $"{ex.GetType().Name}: {ex.Message}");
+    return ExitCodes.Failed;
 }

@@ -51,7 +51,7 @@ public static class DesignHost
     {
         if (!File.Exists(AssemblyPath))
         {
-            throw new ToolException(Cognova.Build.Design.Cli.CliExitCodes.Failed, $"The design host is missing from this tool ({AssemblyPath}). Reinstall Cognova.Cli.");
+            throw new ToolException(Cognova.Migrations.Tooling.ExitCodes.Failed, $"The design host is missing from this tool ({AssemblyPath}). Reinstall Cognova.Cli.");
         }
 
         // As the build runs the host: it lives a second or two, where profile-guided JIT costs more than it wins.

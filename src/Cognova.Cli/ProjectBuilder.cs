@@ -62,7 +62,7 @@ public static partial class ProjectBuilder
         {
             var errors = Errors(result.Output + "\n" + result.Error);
             throw new ToolException(
-                options.Build ? Cognova.Build.Design.Cli.CliExitCodes.BuildFailed : Cognova.Build.Design.Cli.CliExitCodes.UsageError,
+                options.Build ? Cognova.Migrations.Tooling.ExitCodes.BuildFailed : Cognova.Migrations.Tooling.ExitCodes.UsageError,
                 (options.Build ? $"The build of {name} failed" : $"MSBuild could not read {name}") + (errors.Length > 0 ? ":\n" + errors : $" (exit code {result.ExitCode}).\n{result.Output}{result.Error}".TrimEnd()));
         }
 
@@ -72,7 +72,7 @@ public static partial class ProjectBuilder
         }
         catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
         {
-            throw new ToolException(Cognova.Build.Design.Cli.CliExitCodes.UsageError, $"MSBuild did not print the properties of {name}: {ex.Message}\n{result.Output}{result.Error}".TrimEnd());
+            throw new ToolException(Cognova.Migrations.Tooling.ExitCodes.UsageError, $"MSBuild did not print the properties of {name}: {ex.Message}\n{result.Output}{result.Error}".TrimEnd());
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cognova.Build.Design.Cli;
+using Cognova.Migrations.Tooling;
 using Cognova.Secrets;
 
 namespace Cognova.Cli;
@@ -21,14 +22,14 @@ public static class Tool
         catch (CommandLineException ex)
         {
             Console.Error.WriteLine(SecretMasker.MaskText(ex.Message));
-            return CliExitCodes.UsageError;
+            return ExitCodes.UsageError;
         }
 
         var console = CliConsole.FromEnvironment(line.NoColor, line.Verbose);
         if (line.Help)
         {
             console.Line(Usage.For(line.Command));
-            return CliExitCodes.Success;
+            return ExitCodes.Success;
         }
 
         try
@@ -38,7 +39,7 @@ public static class Tool
         catch (CommandLineException ex)
         {
             console.Error(ex.Message);
-            return CliExitCodes.UsageError;
+            return ExitCodes.UsageError;
         }
         catch (ToolException ex)
         {
@@ -77,7 +78,7 @@ public static class Tool
         try
         {
             var exitCode = DesignHost.Run(project, startup, "generate", [.. options, ("--result-file", resultFile)]);
-            if (exitCode != CliExitCodes.Success)
+            if (exitCode != ExitCodes.Success)
             {
                 return exitCode;
             }
@@ -102,7 +103,7 @@ public static class Tool
         var problem = application.Problem();
         if (problem is not null)
         {
-            throw new ToolException(CliExitCodes.UsageError, problem);
+            throw new ToolException(ExitCodes.UsageError, problem);
         }
 
         if (projects.Startup is null)
@@ -112,7 +113,7 @@ public static class Tool
 
         var project = ProjectBuilder.Run(build with { ProjectFile = projects.Project, Build = false }, console);
         return string.IsNullOrEmpty(project.TargetPath) || !File.Exists(project.TargetPath)
-            ? throw new ToolException(CliExitCodes.UsageError, $"{Path.GetFileName(projects.Project)} was not built by {Path.GetFileName(projects.Startup)}: the startup project must reference the project with the migrations.")
+            ? throw new ToolException(ExitCodes.UsageError, $"{Path.GetFileName(projects.Project)} was not built by {Path.GetFileName(projects.Startup)}: the startup project must reference the project with the migrations.")
             : (project, application);
     }
 

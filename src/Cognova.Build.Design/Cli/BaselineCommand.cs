@@ -1,4 +1,5 @@
 using Cognova.Build.Design.Commands;
+using Cognova.Migrations.Tooling;
 
 namespace Cognova.Build.Design.Cli;
 
@@ -32,7 +33,7 @@ internal static class BaselineCommand
         if (problems.Count > 0)
         {
             throw new CliException(
-                CliExitCodes.ChecksFailed,
+                ExitCodes.ChecksFailed,
                 $"The lock file {state.LockPath} does not match the migrations; fix that first:\n" + string.Join('\n', problems.Select(p => $"  {p.Code}: {p.Message}")));
         }
 
@@ -50,7 +51,7 @@ internal static class BaselineCommand
                 session.Console.Success("Nothing to baseline: every finding is approved and every migration is locked.");
             }
 
-            return CliExitCodes.Success;
+            return ExitCodes.Success;
         }
 
         session.Console.Line($"Baselining {open.Count} finding(s) in {open.Select(f => f.MigrationId).Distinct().Count()} migration(s) of {session.ContextName}.");

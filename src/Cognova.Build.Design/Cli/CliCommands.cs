@@ -1,3 +1,4 @@
+using Cognova.Migrations.Tooling;
 using Cognova.Secrets;
 
 namespace Cognova.Build.Design.Cli;
@@ -5,7 +6,7 @@ namespace Cognova.Build.Design.Cli;
 /// <summary>
 /// The commands of <c>dotnet cognova</c>, run in this host inside the application's dependency graph.
 /// The tool finds and builds the project, then starts the host with one of these commands and the
-/// user's own terminal; the host returns one of <see cref="CliExitCodes"/>.
+/// user's own terminal; the host returns one of <see cref="ExitCodes"/>.
 /// </summary>
 public static class CliCommands
 {
@@ -39,17 +40,17 @@ public static class CliCommands
         catch (UsageException ex)
         {
             console.Error(ex.Message);
-            return CliExitCodes.UsageError;
+            return ExitCodes.UsageError;
         }
         catch (Exception ex) when (Cognova.Migrations.DatabaseErrors.IsConnectionProblem(ex))
         {
             console.Error("Cannot reach the database: " + Cognova.Migrations.DatabaseErrors.Describe(ex));
-            return CliExitCodes.DatabaseUnreachable;
+            return ExitCodes.DatabaseUnreachable;
         }
         catch (Exception ex)
         {
             console.Error(arguments.Flag("verbose") ? SecretMasker.MaskText(ex.ToString()) : $"{ex.GetType().Name}: {SecretMasker.MaskText(ex.Message)}");
-            return CliExitCodes.Failed;
+            return ExitCodes.Failed;
         }
         finally
         {

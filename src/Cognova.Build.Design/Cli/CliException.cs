@@ -1,3 +1,4 @@
+using Cognova.Migrations.Tooling;
 namespace Cognova.Build.Design.Cli;
 
 /// <summary>A command cannot go on: the message is shown as one clear error and the tool exits with <see cref="ExitCode"/>.</summary>
@@ -5,5 +6,5 @@ public sealed class CliException(int exitCode, string message) : Exception(messa
 {
     public int ExitCode { get; } = exitCode;
 
-    public static CliException Usage(string message) => new(CliExitCodes.UsageError, message);
+    public static CliException Usage(string message) => new(ExitCodes.UsageError, message);
 }

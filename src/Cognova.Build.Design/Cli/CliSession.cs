@@ -1,7 +1,8 @@
 using System.Reflection;
 using Cognova.Build.Design.DesignTime;
 using Cognova.Build.Design.Sources;
-using Cognova.Bundle;
+using Cognova.Migrations;
+using Cognova.Migrations.Tooling;
 using Cognova.Secrets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -147,7 +148,7 @@ internal sealed class CliSession
         {
             chosen = ConnectionResolver.Resolve(Arguments.Optional("connection"), Environment.GetEnvironmentVariables());
         }
-        catch (BundleUsageException ex)
+        catch (ConnectionStringException ex)
         {
             throw CliException.Usage(ex.Message);
         }
@@ -204,7 +205,7 @@ internal sealed class CliSession
 
             connectionString = chosen.ConnectionString;
         }
-        catch (BundleUsageException)
+        catch (ConnectionStringException)
         {
             return;
         }
@@ -232,8 +233,7 @@ internal sealed class CliSession
         }
 
         var list = ids.ToList();
-        return list.FirstOrDefault(id => string.Equals(id, given, StringComparison.OrdinalIgnoreCase))
-               ?? list.LastOrDefault(id => id.Length > 15 && id[14] == '_' && string.Equals(id[15..], given, StringComparison.OrdinalIgnoreCase))
+        return MigrationIds.Find(list, given)
                ?? throw CliException.Usage($"There is no migration '{given}'. Give its id or its name; the migrations are: {(list.Count == 0 ? "(none)" : string.Join(", ", list))}.");
     }
 

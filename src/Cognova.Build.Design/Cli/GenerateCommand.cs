@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cognova.Build.Design.Cli.Schema;
+using Cognova.Migrations.Tooling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -31,7 +32,7 @@ internal static class GenerateCommand
 
         using var context = session.CreateContext();
         var migrations = context.GetService<IMigrationsAssembly>();
-        var existing = migrations.Migrations.Keys.FirstOrDefault(id => id.Length > 15 && string.Equals(id[15..], name, StringComparison.OrdinalIgnoreCase));
+        var existing = migrations.FindMigrationId(name);
         if (existing is not null)
         {
             throw CliException.Usage($"A migration named {name} exists already ({existing}). Choose another name, or change that migration if it never ran anywhere.");
@@ -59,7 +60,7 @@ internal static class GenerateCommand
             File.WriteAllText(resultFile, JsonSerializer.Serialize(new { migration = migration.MigrationId, files = new[] { files.MigrationFile, files.MetadataFile, files.SnapshotFile } }));
         }
 
-        return CliExitCodes.Success;
+        return ExitCodes.Success;
     }
 
     /// <summary>As EF Core checks: the migrations must go into the assembly the context takes them from.</summary>

@@ -1,3 +1,4 @@
+using Cognova.Migrations.Tooling;
 namespace Cognova.Build.Design.Cli;
 
 /// <summary>
@@ -45,7 +46,7 @@ internal static class InspectCommand
                 console.Danger($"  {problem.Code}: {problem.Message}");
             }
 
-            return CliExitCodes.ChecksFailed;
+            return ExitCodes.ChecksFailed;
         }
 
         var verification = state.AppendNew();
@@ -73,6 +74,6 @@ internal static class InspectCommand
             console.Warning($"Not locked: the earlier migration {blocker.Id} is not locked yet. Review it first: dotnet cognova review {blocker.Name}");
         }
 
-        return CliExitCodes.Success;
+        return ExitCodes.Success;
     }
 }

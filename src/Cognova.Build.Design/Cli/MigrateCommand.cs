@@ -1,6 +1,7 @@
 using Cognova.Build.Design.Lock;
 using Cognova.Bundle;
 using Cognova.Migrations;
+using Cognova.Migrations.Tooling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -32,7 +33,7 @@ internal static class MigrateCommand
         {
             output.Error($"The database has {unknown.Count} migration(s) that this code does not know ({string.Join(", ", unknown)}): it was migrated by a newer version. "
                          + "Pull the latest code, or run with --allow-unknown.");
-            return CliExitCodes.UsageError;
+            return ExitCodes.UsageError;
         }
 
         using var cancellation = new CancellationTokenSource();
@@ -64,7 +65,7 @@ internal static class MigrateCommand
         if (problems.Count > 0)
         {
             throw new CliException(
-                CliExitCodes.ChecksFailed,
+                ExitCodes.ChecksFailed,
                 $"The migrations do not match the lock file {lockState.LockPath}, so nothing was applied:\n"
                 + string.Join('\n', LockProblemCap.Lines(problems))
                 + (unreviewed.Count > 0 ? "\n" + Unreviewed(lockState, unreviewed) : ""));
@@ -72,7 +73,7 @@ internal static class MigrateCommand
 
         if (unreviewed.Count > 0)
         {
-            throw new CliException(CliExitCodes.ChecksFailed, Unreviewed(lockState, unreviewed));
+            throw new CliException(ExitCodes.ChecksFailed, Unreviewed(lockState, unreviewed));
         }
     }
 

@@ -2,6 +2,7 @@ using Cognova.Build.Design.Diagnostics;
 using Cognova.Build.Design.Lint;
 using Cognova.Build.Design.Lock;
 using Cognova.Build.Design.Migrations;
+using Cognova.Migrations.Tooling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -63,7 +64,7 @@ internal sealed class MigrationLockState
         {
             var at = ex.Line > 0 ? $"({ex.Line},{ex.Column})" : "";
             throw new CliException(
-                CliExitCodes.ChecksFailed,
+                ExitCodes.ChecksFailed,
                 $"{lockPath}{at}: error {DiagnosticCodes.LockFileMalformed}: The lock file cannot be read: {ex.Message} Fix it or restore it from version control.");
         }
     }
@@ -98,7 +99,7 @@ internal sealed class MigrationLockState
         }
         catch (LockFileWriteException ex)
         {
-            throw new CliException(CliExitCodes.Failed, $"{ex.Path}: error {DiagnosticCodes.LockFileNotWritten}: The lock file could not be written: {ex.Message}");
+            throw new CliException(ExitCodes.Failed, $"{ex.Path}: error {DiagnosticCodes.LockFileNotWritten}: The lock file could not be written: {ex.Message}");
         }
     }
 

@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using Cognova.Build.Design.Cli.Push;
 using Cognova.Build.Design.Cli.Schema;
+using Cognova.Migrations.Tooling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -17,7 +18,7 @@ namespace Cognova.Build.Design.Cli;
 /// provider's reverse-engineering services), diffs it against the model (EF Core's model differ),
 /// prints the plan as the provider's SQL, counts what the plan would lose, and applies it in one
 /// transaction. Data loss needs a yes at the prompt or <c>--force</c>; without a terminal it is refused
-/// with <see cref="CliExitCodes.ConfirmationRequired"/>. A database that looks like production is
+/// with <see cref="ExitCodes.ConfirmationRequired"/>. A database that looks like production is
 /// refused unless <c>--allow-production</c>.
 /// </summary>
 internal static class PushCommand
@@ -33,7 +34,7 @@ internal static class PushCommand
         if (!arguments.Flag("allow-production") && ProductionGuard.Reason(database.Host, database.Database) is { } reason)
         {
             throw new CliException(
-                CliExitCodes.ProductionRefused,
+                ExitCodes.ProductionRefused,
                 $"Refusing to push to {database}: it looks like production ({reason}). push is for development databases; "
                 + "production gets reviewed migrations (dotnet cognova migrate, or the bundle). If this really is a development database, run with --allow-production.");
         }
@@ -52,7 +53,7 @@ internal static class PushCommand
         if (exists && operations.Count == 0)
         {
             console.Success($"{database} is in sync with the model of {session.ContextName}: nothing to push.");
-            return CliExitCodes.Success;
+            return ExitCodes.Success;
         }
 
         var commands = context.GetService<IMigrationsSqlGenerator>().Generate(operations, model);
@@ -97,7 +98,7 @@ internal static class PushCommand
         {
             console.Line();
             console.Line("Dry run: nothing was changed.");
-            return CliExitCodes.Success;
+            return ExitCodes.Success;
         }
 
         if (losses.Any(l => l.LosesData) && !arguments.Flag("force"))
@@ -106,14 +107,14 @@ internal static class PushCommand
             {
                 console.Error("Nothing was changed: the plan loses data, and there is no terminal to confirm it on. "
                               + "Run with --force to apply it anyway, or --dry-run to only look.");
-                return CliExitCodes.ConfirmationRequired;
+                return ExitCodes.ConfirmationRequired;
             }
 
             console.Line();
             if (!console.Confirm("Apply the plan and lose this data?"))
             {
                 console.Line("Nothing was changed.");
-                return CliExitCodes.ConfirmationRequired;
+                return ExitCodes.ConfirmationRequired;
             }
         }
 
@@ -165,11 +166,11 @@ internal static class PushCommand
         {
             console.Error($"The push failed and was rolled back, so nothing was changed: {Cognova.Migrations.DatabaseErrors.Describe(ex)}");
             console.Error("  at: " + current.Trim().Split('\n')[0]);
-            return CliExitCodes.Failed;
+            return ExitCodes.Failed;
         }
 
         console.Success($"Pushed {Count(commands.Count, "statement")} to {database} in {watch.ElapsedMilliseconds} ms.");
-        return CliExitCodes.Success;
+        return ExitCodes.Success;
     }
 
     private static void Execute(DbConnection connection, DbTransaction? transaction, string sql)

@@ -1,6 +1,7 @@
 using Cognova.Build.Design.Diagnostics;
 using Cognova.Build.Design.Lint;
 using Cognova.Build.Design.Lock;
+using Cognova.Migrations.Tooling;
 
 namespace Cognova.Build.Design.Cli;
 
@@ -24,7 +25,7 @@ internal static class ReviewCommand
         if (problems.Count > 0 && !reapproving)
         {
             throw new CliException(
-                CliExitCodes.ChecksFailed,
+                ExitCodes.ChecksFailed,
                 $"The lock file {state.LockPath} does not match the migrations; fix that first:\n" + string.Join('\n', LockProblemCap.Lines(problems)));
         }
 
@@ -41,7 +42,7 @@ internal static class ReviewCommand
         if (open.Count == 0)
         {
             console.Success(filter is null ? "Nothing to review: every finding is approved." : $"Nothing to review in {filter}: every finding is approved.");
-            return CliExitCodes.Success;
+            return ExitCodes.Success;
         }
 
         var printer = new FindingPrinter(session);
@@ -57,7 +58,7 @@ internal static class ReviewCommand
             console.Error(
                 "There is no terminal to ask on. Approve a migration's findings with options: "
                 + "dotnet cognova review --approve <migration> --reason \"<why this is safe>\" (the migration by id or name, or * for all).");
-            return CliExitCodes.ConfirmationRequired;
+            return ExitCodes.ConfirmationRequired;
         }
 
         return Ask(session, state, printer, open);
@@ -78,17 +79,17 @@ internal static class ReviewCommand
         var (problems, approved) = state.Approve(new ApprovalRequest(migration, reason.Trim()), state.Findings);
         if (problems.Count > 0)
         {
-            throw new CliException(CliExitCodes.ChecksFailed, string.Join('\n', problems.Select(p => p.Message)));
+            throw new CliException(ExitCodes.ChecksFailed, string.Join('\n', problems.Select(p => p.Message)));
         }
 
         if (approved.Count == 0)
         {
             session.Console.Success(migration == "*" ? "Nothing to approve: every finding is approved." : $"Nothing to approve in {migration}: every finding is approved.");
-            return CliExitCodes.Success;
+            return ExitCodes.Success;
         }
 
         Finish(session, state, approved, reason.Trim());
-        return CliExitCodes.Success;
+        return ExitCodes.Success;
     }
 
     private static int Ask(CliSession session, MigrationLockState state, FindingPrinter printer, IReadOnlyList<Finding> open)
@@ -144,7 +145,7 @@ internal static class ReviewCommand
             console.Warning($"{left} finding(s) left unapproved{(declined > 0 ? $" ({declined} declined)" : "")}: the build fails on the destructive ones until they are approved or the migration changes.");
         }
 
-        return CliExitCodes.Success;
+        return ExitCodes.Success;
     }
 
     private static void WarnIfReasonMissing(CliConsole console, MigrationLockState state, Finding finding)

@@ -1,5 +1,6 @@
 using Cognova.Build.Design.Cli.Script;
 using Cognova.Build.Design.Diagnostics;
+using Cognova.Migrations.Tooling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -40,13 +41,13 @@ internal static class ScriptCommand
         if (output is null)
         {
             session.Console.Data(script);
-            return CliExitCodes.Success;
+            return ExitCodes.Success;
         }
 
         var path = Path.GetFullPath(output);
         AtomicFile.WriteAllText(path, script);
         session.Console.Success($"Wrote {path} ({Range(ids, from, to, idempotent)}).");
-        return CliExitCodes.Success;
+        return ExitCodes.Success;
     }
 
     /// <summary>The application's own migrator (Npgsql's), over migrations whose raw SQL is rewritten for a script.</summary>

@@ -3,6 +3,7 @@ using Cognova.Build.Design.Cli.Schema;
 using Cognova.Build.Design.DesignTime;
 using Cognova.Build.Design.Drift;
 using Cognova.Migrations;
+using Cognova.Migrations.Tooling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -57,7 +58,7 @@ internal static class StatusCommand
                 report.Print(console);
             }
 
-            return CliExitCodes.Success;
+            return ExitCodes.Success;
         }
         finally
         {

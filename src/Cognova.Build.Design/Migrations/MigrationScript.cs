@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Cognova.Migrations;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -18,7 +19,7 @@ public sealed record MigrationScript(
     string Sql)
 {
     /// <summary>The migration's name without its timestamp: <c>20240101120000_AddTags</c> → <c>AddTags</c>.</summary>
-    public string Name => Id.Length > 15 && Id[14] == '_' ? Id[15..] : Id;
+    public string Name => MigrationIds.NameOf(Id);
 
     public string SqlHash { get; } = Hash(Sql);
 

@@ -31,6 +31,21 @@ internal static class HistoryTable
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true;
     }
 
+    /// <summary>
+    /// The ids in the history table, read on the context's current connection, which must be open; null
+    /// when the table does not exist.
+    /// </summary>
+    public static async Task<IReadOnlySet<string>?> ReadAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        if (!await ExistsAsync(context, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var applied = await context.Database.GetAppliedMigrationsAsync(cancellationToken).ConfigureAwait(false);
+        return applied.ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+
     /// <summary>Creates the history table (if it does not exist) on the context's current connection, which must be open.</summary>
     public static async Task CreateAsync(DbContext context, CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ using Cognova.Build.Design.Lint;
 using Cognova.Build.Design.Lock;
 using Cognova.Build.Design.Migrations;
 using Cognova.Build.Design.Sources;
+using Cognova.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
 namespace Cognova.Build.Tests.Commands;
@@ -64,5 +65,5 @@ public sealed class HistoryBaselineTests
     }
 
     private static MigrationScript Script(string id, MigrationOperation operation, string sql)
-        => new(id, id[15..], [operation], [sql], sql);
+        => new(id, MigrationIds.NameOf(id), [operation], [sql], sql);
 }

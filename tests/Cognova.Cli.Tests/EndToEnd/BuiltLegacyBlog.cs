@@ -1,5 +1,6 @@
 using Cognova.Build.Design.Cli;
 using Cognova.Build.Testing;
+using Cognova.Migrations.Tooling;
 
 namespace Cognova.Cli.Tests.EndToEnd;
 
@@ -13,7 +14,7 @@ public sealed class BuiltLegacyBlog : IDisposable
     {
         Project = TestProject.FromFixture("LegacyBlog");
         var build = InstalledTool.Instance.Run(Project.Directory, "script", "--output", Path.Combine(Project.Root, "first.sql"));
-        build.AssertExit(CliExitCodes.Success);
+        build.AssertExit(ExitCodes.Success);
     }
 
     public TestProject Project { get; }

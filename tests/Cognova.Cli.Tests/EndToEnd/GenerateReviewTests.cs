@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Cognova.Build.Design.Cli;
 using Cognova.Build.Testing;
+using Cognova.Migrations.Tooling;
 
 namespace Cognova.Cli.Tests.EndToEnd;
 
@@ -22,7 +23,7 @@ public sealed class GenerateReviewTests
         var again = InstalledTool.Instance.Run(project.Directory, "generate", "addsku", "--no-build");
         var build = project.Build();
 
-        generate.AssertExit(CliExitCodes.Success);
+        generate.AssertExit(ExitCodes.Success);
         Assert.Contains("ALTER TABLE products ADD sku text;", generate.Output);
         // Adding a column locks products briefly; without a lock_timeout that is a warning (COG2307), not a stop.
         Assert.Contains("warning COG2307: locks existing table products with no lock_timeout set before it", generate.Output);
@@ -33,7 +34,7 @@ public sealed class GenerateReviewTests
         Assert.Contains($"Locked 20261125170003_Init, {id} in Migrations/migrations.lock.json", generate.Output);
         Assert.Contains($"\"id\": \"{id}\"", project.Read("Migrations/migrations.lock.json"));
 
-        again.AssertExit(CliExitCodes.UsageError);
+        again.AssertExit(ExitCodes.UsageError);
         Assert.Contains($"A migration named addsku exists already ({id})", again.Error);
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.Equal(["COG2307"], build.CognovaProblems.Select(d => d.Code));
@@ -52,7 +53,7 @@ public sealed class GenerateReviewTests
         var review = InstalledTool.Instance.Run(project.Directory, "review", "--approve", "DropPrice", "--reason", "prices move to the price list", "--no-build");
         var build = project.Build();
 
-        generate.AssertExit(CliExitCodes.Success);
+        generate.AssertExit(ExitCodes.Success);
         Assert.Contains("ALTER TABLE products DROP COLUMN price;", generate.Output);
         Assert.Contains("error COG2102: drops column products.price", generate.Output);
         Assert.Contains("Not locked:", generate.Output);
@@ -63,7 +64,7 @@ public sealed class GenerateReviewTests
         Assert.NotEqual(0, blocked.ExitCode);
         Assert.Single(blocked.WithCode("COG2102"));
 
-        review.AssertExit(CliExitCodes.Success);
+        review.AssertExit(ExitCodes.Success);
         var lockFile = project.Read("Migrations/migrations.lock.json");
         Assert.Contains("\"reason\": \"prices move to the price list\"", lockFile);
         Assert.Contains("\"sql\": \"ALTER TABLE products DROP COLUMN price;\"", lockFile);
@@ -75,13 +76,13 @@ public sealed class GenerateReviewTests
     public void Review_without_a_terminal_or_options_lists_the_findings_and_fails_with_the_options_to_pass_without_waiting()
     {
         using var project = TestProject.FromFixture("Cleanup");
-        InstalledTool.Instance.Run(project.Directory, "script", "--output", Path.Combine(project.Root, "build.sql")).AssertExit(CliExitCodes.Success);
+        InstalledTool.Instance.Run(project.Directory, "script", "--output", Path.Combine(project.Root, "build.sql")).AssertExit(ExitCodes.Success);
 
         var watch = Stopwatch.StartNew();
         var review = InstalledTool.Instance.Run(project.Directory, "review", "--no-build");
         watch.Stop();
 
-        review.AssertExit(CliExitCodes.ConfirmationRequired);
+        review.AssertExit(ExitCodes.ConfirmationRequired);
         Assert.Contains("error COG2101: drops table categories", review.Output);
         Assert.Contains("error COG2102: drops column products.category_id", review.Output);
         Assert.Contains("dotnet cognova review --approve <migration> --reason \"<why this is safe>\"", review.Error);
@@ -93,14 +94,14 @@ public sealed class GenerateReviewTests
     public void Review_on_a_terminal_asks_finding_by_finding_and_requires_a_reason()
     {
         using var project = TestProject.FromFixture("Cleanup");
-        InstalledTool.Instance.Run(project.Directory, "script", "--output", Path.Combine(project.Root, "build.sql")).AssertExit(CliExitCodes.Success);
+        InstalledTool.Instance.Run(project.Directory, "script", "--output", Path.Combine(project.Root, "build.sql")).AssertExit(ExitCodes.Success);
 
         // In operation order: the missing lock_timeout (COG2307, on the first strong lock), the dropped table
         // (an empty reason is asked again), the dropped index (COG2305), the dropped column (declined), the narrowed name.
         var answers = "y\nreviewed\ny\n\ncategories were never used\ny\nreviewed\nn\ny\nnames are short already\ny\nreviewed\n";
         var review = InstalledTool.Instance.RunWithInput(project.Directory, answers, "review", "--no-build");
 
-        review.AssertExit(CliExitCodes.Success);
+        review.AssertExit(ExitCodes.Success);
         Assert.Contains("SQL in context:", review.Output);
         Assert.Contains("> DROP TABLE categories;", review.Output);
         Assert.Contains("A reason is required", review.Output);

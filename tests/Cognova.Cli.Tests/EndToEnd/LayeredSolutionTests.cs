@@ -1,6 +1,7 @@
 using Cognova.Build.Design.Cli;
 using Cognova.Build.Testing;
 using Cognova.Build.Testing.Postgres;
+using Cognova.Migrations.Tooling;
 
 namespace Cognova.Cli.Tests.EndToEnd;
 
@@ -37,14 +38,14 @@ public sealed class LayeredSolutionTests(PostgresServer server)
 
         var generate = Tool("generate", "AddSlug");
 
-        generate.AssertExit(CliExitCodes.Success);
+        generate.AssertExit(ExitCodes.Success);
         Assert.Contains("ALTER TABLE categories ADD \"Slug\" text;", generate.Output);
         var migration = Assert.Single(Directory.GetFiles(solution.PathOf("Shop.Data/Migrations"), "*_AddSlug.cs"));
         Assert.Empty(Directory.GetFiles(solution.PathOf("Shop.Api"), "*_AddSlug.cs", SearchOption.AllDirectories));
 
         var baseline = Tool("baseline", "--reason", "description was never read, see ticket 42; ok", "--no-build");
 
-        baseline.AssertExit(CliExitCodes.Success);
+        baseline.AssertExit(ExitCodes.Success);
         var lockFile = solution.Read("Shop.Data/Migrations/migrations.lock.json");
         Assert.Contains("description was never read, see ticket 42; ok", lockFile);
         Assert.Contains(Path.GetFileNameWithoutExtension(migration), lockFile);
@@ -53,7 +54,7 @@ public sealed class LayeredSolutionTests(PostgresServer server)
         var database = await server.CreateDatabaseAsync("cli_layered");
         var migrate = Tool("migrate", "--connection", database, "--no-build");
 
-        migrate.AssertExit(CliExitCodes.Success);
+        migrate.AssertExit(ExitCodes.Success);
         Assert.Equal(5, (await Database.HistoryAsync(database)).Count);
         Assert.Contains("Slug", await Database.ColumnsAsync(database, "categories"));
 

@@ -1,5 +1,6 @@
 using Cognova.Build.Design.Cli;
 using Cognova.Build.Testing.Postgres;
+using Cognova.Migrations.Tooling;
 
 namespace Cognova.Cli.Tests.EndToEnd;
 
@@ -23,7 +24,7 @@ public sealed class LegacyHistoryScriptTests(PostgresServer server, BuiltLegacyB
         var first = Psql.RunFile(database, file);
         var second = Psql.RunFile(database, file);
 
-        script.AssertExit(CliExitCodes.Success);
+        script.AssertExit(ExitCodes.Success);
         Assert.True(first.ExitCode == 0, "psql stopped on the first run:\n" + first.All);
         Assert.True(second.ExitCode == 0, "psql stopped on the second run:\n" + second.All);
         Assert.Contains("Raw SQL of 20180610080000_SeedMainSite: closed with ';': INSERT INTO \"Sites\"", script.Output);
@@ -41,12 +42,12 @@ public sealed class LegacyHistoryScriptTests(PostgresServer server, BuiltLegacyB
     {
         var file = Path.Combine(blog.Project.Root, "plain.sql");
         var database = await server.CreateDatabaseAsync("cli_script_plain");
-        blog.Tool("migrate", "AddRating", "--connection", database).AssertExit(CliExitCodes.Success);
+        blog.Tool("migrate", "AddRating", "--connection", database).AssertExit(ExitCodes.Success);
 
         var script = blog.Tool("script", "AddRating", "--plain", "-o", file);
         var run = Psql.RunFile(database, file);
 
-        script.AssertExit(CliExitCodes.Success);
+        script.AssertExit(ExitCodes.Success);
         Assert.True(run.ExitCode == 0, "psql stopped:\n" + run.All);
         Assert.Contains("2 migration(s): 20180520100000_RenameBlogsToSites to 20180610080000_SeedMainSite, plain", script.Output);
         var sql = File.ReadAllText(file);

@@ -1,5 +1,6 @@
 using Cognova.Build.Design.Cli;
 using Cognova.Build.Testing.Postgres;
+using Cognova.Migrations.Tooling;
 
 namespace Cognova.Cli.Tests.EndToEnd;
 
@@ -15,11 +16,11 @@ public sealed class LegacyHistoryStatusTests(PostgresServer server, BuiltLegacyB
     public async Task Status_of_a_database_built_only_by_the_migrations_blames_no_hand_edit_and_reports_a_column_added_with_psql()
     {
         var database = await server.CreateDatabaseAsync("cli_legacy_status");
-        blog.Tool("migrate", "--connection", database).AssertExit(CliExitCodes.Success);
+        blog.Tool("migrate", "--connection", database).AssertExit(ExitCodes.Success);
 
         var clean = blog.Tool("status", "--connection", database, "--verbose");
 
-        clean.AssertExit(CliExitCodes.Success);
+        clean.AssertExit(ExitCodes.Success);
         Assert.Contains("Migrations: 4 in the code, 4 applied, 0 pending", clean.Output);
         Assert.Contains("Schema: matches what the applied migrations create (3 differences from their model that the migrations made themselves, nothing to undo).", clean.Output);
         Assert.Contains("  = column Posts.Rating: default 0, as 20180415090000_AddRating set it (its model records no default)", clean.Output);
@@ -31,7 +32,7 @@ public sealed class LegacyHistoryStatusTests(PostgresServer server, BuiltLegacyB
         await Database.ExecuteAsync(database, "ALTER TABLE \"Posts\" ADD COLUMN notes text");
         var edited = blog.Tool("status", "--connection", database);
 
-        edited.AssertExit(CliExitCodes.Success);
+        edited.AssertExit(ExitCodes.Success);
         Assert.Contains("Schema: the database differs from what the applied migrations create (1 difference; changed by hand?)", edited.Output);
         Assert.Contains("  - column Posts.notes: added (text, null allowed)", edited.Output);
         Assert.Contains("Left out: 3 differences from the model that the applied migrations made themselves (nothing to undo; --verbose lists them).", edited.Output);

@@ -1,6 +1,7 @@
 using Cognova.Build.Design.Cli;
 using Cognova.Build.Testing;
 using Cognova.Build.Testing.Postgres;
+using Cognova.Migrations.Tooling;
 
 namespace Cognova.Cli.Tests.EndToEnd;
 
@@ -31,7 +32,7 @@ public sealed class LockIntegrityToolTests(PostgresServer server)
 
         var migrate = InstalledTool.Instance.Run(project.Directory, "migrate", "--connection", database);
 
-        Assert.True(migrate.ExitCode == CliExitCodes.ChecksFailed, $"{damage}: exit {migrate.ExitCode}\n{migrate.All}");
+        Assert.True(migrate.ExitCode == ExitCodes.ChecksFailed, $"{damage}: exit {migrate.ExitCode}\n{migrate.All}");
         Assert.Contains("error COG3005: The lock file cannot be read", migrate.Error);
         Assert.DoesNotContain("   at ", migrate.All);
         Assert.Empty(await Database.TablesAsync(database));
@@ -41,18 +42,18 @@ public sealed class LockIntegrityToolTests(PostgresServer server)
     public void Review_reports_an_approval_edited_by_hand_and_approving_again_with_the_tool_replaces_it()
     {
         using var project = TestProject.FromFixture("Cleanup");
-        InstalledTool.Instance.Run(project.Directory, "review", "--approve", "*", "--reason", "reviewed").AssertExit(CliExitCodes.Success);
+        InstalledTool.Instance.Run(project.Directory, "review", "--approve", "*", "--reason", "reviewed").AssertExit(ExitCodes.Success);
         project.Replace(LockPath, "\"reason\": \"reviewed\"", "\"reason\": \"reviewed by nobody\"");
 
         var review = InstalledTool.Instance.Run(project.Directory, "review", "--no-build");
         var again = InstalledTool.Instance.Run(project.Directory, "review", "--approve", "Cleanup", "--reason", "reviewed again", "--no-build");
         var after = InstalledTool.Instance.Run(project.Directory, "review", "--no-build");
 
-        review.AssertExit(CliExitCodes.ChecksFailed);
+        review.AssertExit(ExitCodes.ChecksFailed);
         Assert.Contains("COG3009: The approvals of migration 20261125171358_Cleanup in the lock file were changed by hand", review.Error);
-        again.AssertExit(CliExitCodes.Success);
+        again.AssertExit(ExitCodes.Success);
         Assert.DoesNotContain("reviewed by nobody", project.Read(LockPath));
-        after.AssertExit(CliExitCodes.Success);
+        after.AssertExit(ExitCodes.Success);
         Assert.Contains("Nothing to review", after.Output);
     }
 
@@ -61,20 +62,20 @@ public sealed class LockIntegrityToolTests(PostgresServer server)
     {
         using var project = TestProject.FromFixture("Cleanup");
         var database = await server.CreateDatabaseAsync("cli_blank_reason");
-        InstalledTool.Instance.Run(project.Directory, "review", "--approve", "*", "--reason", "reviewed").AssertExit(CliExitCodes.Success);
+        InstalledTool.Instance.Run(project.Directory, "review", "--approve", "*", "--reason", "reviewed").AssertExit(ExitCodes.Success);
         project.Write(LockPath, LockFileEdits.AsVersion1WithReason(project.Read(LockPath), " "));
 
         var migrate = InstalledTool.Instance.Run(project.Directory, "migrate", "--connection", database, "--no-build");
         var review = InstalledTool.Instance.Run(project.Directory, "review", "--no-build");
         var noReason = InstalledTool.Instance.Run(project.Directory, "review", "--approve", "Cleanup", "--no-build");
 
-        migrate.AssertExit(CliExitCodes.ChecksFailed);
+        migrate.AssertExit(ExitCodes.ChecksFailed);
         Assert.Contains("the approval's reason is missing", migrate.Error);
         Assert.Empty(await Database.TablesAsync(database));
-        review.AssertExit(CliExitCodes.ConfirmationRequired);
+        review.AssertExit(ExitCodes.ConfirmationRequired);
         Assert.Contains("error COG2101: drops table categories", review.Output);
         Assert.Contains("the approval's reason is missing", review.Output);
-        noReason.AssertExit(CliExitCodes.UsageError);
+        noReason.AssertExit(ExitCodes.UsageError);
         Assert.Contains("needs a reason", noReason.Error);
         Assert.DoesNotContain("\"version\": 2", project.Read(LockPath));
     }

@@ -1,6 +1,7 @@
 using Cognova.Build.Design.Cli;
 using Cognova.Build.Testing;
 using Cognova.Build.Testing.Postgres;
+using Cognova.Migrations.Tooling;
 
 namespace Cognova.Cli.Tests.EndToEnd;
 
@@ -23,10 +24,10 @@ public sealed class MigrateStatusScriptTests(PostgresServer server, BuiltStore s
         var first = store.Tool("migrate", "--connection", database);
         var second = store.Tool("migrate", "--connection", database);
 
-        first.AssertExit(CliExitCodes.Success);
+        first.AssertExit(ExitCodes.Success);
         Assert.Contains($"Applying migration '{AddOrders}'", first.Output);
         Assert.Contains("Done. 3 migration(s) applied", first.Output);
-        second.AssertExit(CliExitCodes.Success);
+        second.AssertExit(ExitCodes.Success);
         Assert.Contains("No migrations were applied. The database is already up to date.", second.Output);
         Assert.Equal([Init, AddDescription, AddOrders], await Database.HistoryAsync(database));
         Assert.Equal(["categories", "orders", "products"], await Database.TablesAsync(database));
@@ -39,7 +40,7 @@ public sealed class MigrateStatusScriptTests(PostgresServer server, BuiltStore s
 
         var result = store.ToolWith(new() { ["DATABASE_URL"] = Database.ToUrl(database) }, "migrate", "AddDescription");
 
-        result.AssertExit(CliExitCodes.Success);
+        result.AssertExit(ExitCodes.Success);
         Assert.Equal([Init, AddDescription], await Database.HistoryAsync(database));
     }
 
@@ -47,12 +48,12 @@ public sealed class MigrateStatusScriptTests(PostgresServer server, BuiltStore s
     public async Task Status_reports_pending_migrations_a_hand_made_change_and_unknown_migrations()
     {
         var database = await server.CreateDatabaseAsync("cli_status");
-        store.Tool("migrate", "AddDescription", "--connection", database).AssertExit(CliExitCodes.Success);
+        store.Tool("migrate", "AddDescription", "--connection", database).AssertExit(ExitCodes.Success);
         await Database.ExecuteAsync(database, "ALTER TABLE products ADD COLUMN sku integer; ALTER TABLE products DROP COLUMN description;");
 
         var status = store.Tool("status", "--connection", database);
 
-        status.AssertExit(CliExitCodes.Success);
+        status.AssertExit(ExitCodes.Success);
         Assert.Contains($"applied  {AddDescription}", status.Output);
         Assert.Contains($"pending  {AddOrders}", status.Output);
         Assert.Contains("Model: matches the snapshot", status.Output);
@@ -63,7 +64,7 @@ public sealed class MigrateStatusScriptTests(PostgresServer server, BuiltStore s
         await Database.ExecuteAsync(database, """INSERT INTO "__EFMigrationsHistory" VALUES ('20991231000000_FromTheFuture', '10.0.15')""");
         var json = store.Tool("status", "--json", "--connection", database);
 
-        json.AssertExit(CliExitCodes.Success);
+        json.AssertExit(ExitCodes.Success);
         Assert.Contains($"\"pending\": [\n    \"{AddOrders}\"\n  ]", json.Output.Replace("\r\n", "\n"));
         Assert.Contains("\"unknown\": [\n    \"20991231000000_FromTheFuture\"\n  ]", json.Output.Replace("\r\n", "\n"));
     }
@@ -73,12 +74,12 @@ public sealed class MigrateStatusScriptTests(PostgresServer server, BuiltStore s
     {
         using var project = TestProject.FromFixture("Cleanup");
         var database = await server.CreateDatabaseAsync("cli_edited");
-        InstalledTool.Instance.Run(project.Directory, "review", "--approve", "*", "--reason", "reviewed").AssertExit(CliExitCodes.Success);
+        InstalledTool.Instance.Run(project.Directory, "review", "--approve", "*", "--reason", "reviewed").AssertExit(ExitCodes.Success);
         project.Replace("Migrations/20261125171358_Cleanup.cs", "type: \"character varying(80)\"", "type: \"character varying(90)\"");
 
         var migrate = InstalledTool.Instance.Run(project.Directory, "migrate", "--connection", database);
 
-        migrate.AssertExit(CliExitCodes.ChecksFailed);
+        migrate.AssertExit(ExitCodes.ChecksFailed);
         Assert.Contains("COG3001: Migration 20261125171358_Cleanup was edited after it was locked", migrate.Error);
         Assert.Empty(await Database.TablesAsync(database));
     }
@@ -88,7 +89,7 @@ public sealed class MigrateStatusScriptTests(PostgresServer server, BuiltStore s
     {
         using var project = TestProject.FromFixture("Cleanup");
         var database = await server.CreateDatabaseAsync("cli_unapproved");
-        InstalledTool.Instance.Run(project.Directory, "review", "--approve", "*", "--reason", "reviewed").AssertExit(CliExitCodes.Success);
+        InstalledTool.Instance.Run(project.Directory, "review", "--approve", "*", "--reason", "reviewed").AssertExit(ExitCodes.Success);
         var lockFile = System.Text.Json.Nodes.JsonNode.Parse(project.Read("Migrations/migrations.lock.json"))!;
         foreach (var migration in lockFile["contexts"]!.AsObject().SelectMany(c => c.Value!["migrations"]!.AsArray()))
         {
@@ -99,7 +100,7 @@ public sealed class MigrateStatusScriptTests(PostgresServer server, BuiltStore s
 
         var migrate = InstalledTool.Instance.Run(project.Directory, "migrate", "--connection", database);
 
-        migrate.AssertExit(CliExitCodes.ChecksFailed);
+        migrate.AssertExit(ExitCodes.ChecksFailed);
         Assert.Contains("Migration 20261125171358_Cleanup has destructive SQL that nobody approved", migrate.Error);
         Assert.Empty(await Database.TablesAsync(database));
     }
@@ -108,11 +109,11 @@ public sealed class MigrateStatusScriptTests(PostgresServer server, BuiltStore s
     public async Task Status_of_a_database_migrated_by_the_tool_shows_no_difference()
     {
         var database = await server.CreateDatabaseAsync("cli_status_clean");
-        store.Tool("migrate", "--connection", database).AssertExit(CliExitCodes.Success);
+        store.Tool("migrate", "--connection", database).AssertExit(ExitCodes.Success);
 
         var status = store.Tool("status", "--connection", database);
 
-        status.AssertExit(CliExitCodes.Success);
+        status.AssertExit(ExitCodes.Success);
         Assert.Contains("Migrations: 3 in the code, 3 applied, 0 pending", status.Output);
         Assert.Contains("Schema: matches what the applied migrations create.", status.Output);
     }
@@ -125,14 +126,14 @@ public sealed class MigrateStatusScriptTests(PostgresServer server, BuiltStore s
         var file = Path.Combine(store.Project.Root, "deploy.sql");
         var toFile = store.Tool("script", "AddDescription", "-o", file);
 
-        fromStart.AssertExit(CliExitCodes.Success);
+        fromStart.AssertExit(ExitCodes.Success);
         Assert.Contains("CREATE TABLE orders", fromStart.Output);
         Assert.Contains($"IF NOT EXISTS(SELECT 1 FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" = '{Init}')", fromStart.Output);
-        range.AssertExit(CliExitCodes.Success);
+        range.AssertExit(ExitCodes.Success);
         Assert.Contains("ADD description text", range.Output);
         Assert.DoesNotContain("CREATE TABLE orders", range.Output);
         Assert.DoesNotContain("CREATE TABLE products", range.Output);
-        toFile.AssertExit(CliExitCodes.Success);
+        toFile.AssertExit(ExitCodes.Success);
         Assert.Contains("CREATE TABLE orders", File.ReadAllText(file));
         Assert.DoesNotContain("ADD description", File.ReadAllText(file));
     }
@@ -145,9 +146,9 @@ public sealed class MigrateStatusScriptTests(PostgresServer server, BuiltStore s
         var malformed = store.ToolWith(new() { ["DATABASE_URL"] = "postgres://user:Wr0ngPassw0rd!@[not a host/db" }, "status");
         var unknown = store.Tool("migrate", "NoSuchMigration", "--connection", database);
 
-        unreachable.AssertExit(CliExitCodes.DatabaseUnreachable);
-        malformed.AssertExit(CliExitCodes.UsageError);
-        unknown.AssertExit(CliExitCodes.UsageError);
+        unreachable.AssertExit(ExitCodes.DatabaseUnreachable);
+        malformed.AssertExit(ExitCodes.UsageError);
+        unknown.AssertExit(ExitCodes.UsageError);
         Assert.Contains("There is no migration 'NoSuchMigration'", unknown.Error);
         Assert.Contains("DATABASE_URL", malformed.Error);
         foreach (var result in new[] { unreachable, malformed, unknown })

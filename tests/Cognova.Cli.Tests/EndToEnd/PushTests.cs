@@ -1,6 +1,7 @@
 using Cognova.Build.Design.Cli;
 using Cognova.Build.Testing;
 using Cognova.Build.Testing.Postgres;
+using Cognova.Migrations.Tooling;
 
 namespace Cognova.Cli.Tests.EndToEnd;
 
@@ -20,12 +21,12 @@ public sealed class PushTests(PostgresServer server, BuiltStore store)
         var first = store.Tool("push", "--connection", database);
         var second = store.Tool("push", "--connection", database);
 
-        first.AssertExit(CliExitCodes.Success);
+        first.AssertExit(ExitCodes.Success);
         Assert.Contains("CREATE TABLE orders (", first.Output);
         Assert.Contains("Pushed 5 statements", first.Output);
         Assert.Equal(["categories", "orders", "products"], await Database.TablesAsync(database));
         Assert.Empty(await Database.ColumnAsync(database, "SELECT to_regclass('\"__EFMigrationsHistory\"')::text WHERE to_regclass('\"__EFMigrationsHistory\"') IS NOT NULL"));
-        second.AssertExit(CliExitCodes.Success);
+        second.AssertExit(ExitCodes.Success);
         Assert.Contains("is in sync with the model of ShopContext: nothing to push.", second.Output);
     }
 
@@ -36,7 +37,7 @@ public sealed class PushTests(PostgresServer server, BuiltStore store)
 
         var dryRun = store.Tool("push", "--dry-run", "--connection", database);
 
-        dryRun.AssertExit(CliExitCodes.Success);
+        dryRun.AssertExit(ExitCodes.Success);
         Assert.Contains("CREATE TABLE products (", dryRun.Output);
         Assert.Contains("Dry run: nothing was changed.", dryRun.Output);
         Assert.Empty(await Database.TablesAsync(database));
@@ -50,10 +51,10 @@ public sealed class PushTests(PostgresServer server, BuiltStore store)
         var refused = store.Tool("push", "--connection", database);
         var allowed = store.Tool("push", "--allow-production", "--connection", database);
 
-        refused.AssertExit(CliExitCodes.ProductionRefused);
+        refused.AssertExit(ExitCodes.ProductionRefused);
         Assert.Contains("looks like production (its database name", refused.Error);
         Assert.Contains("--allow-production", refused.Error);
-        allowed.AssertExit(CliExitCodes.Success);
+        allowed.AssertExit(ExitCodes.Success);
         Assert.Equal(["categories", "orders", "products"], await Database.TablesAsync(database));
     }
 
@@ -62,14 +63,14 @@ public sealed class PushTests(PostgresServer server, BuiltStore store)
     {
         using var project = TestProject.FromFixture("Store");
         var database = await server.CreateDatabaseAsync("cli_push_change");
-        Tool(project, "push", "--connection", database).AssertExit(CliExitCodes.Success);
+        Tool(project, "push", "--connection", database).AssertExit(ExitCodes.Success);
         await Database.ExecuteAsync(database, "INSERT INTO products (name, price) VALUES ('lamp', 12.50), ('desk', 99)");
         project.Replace("Model.cs", "public string? Description { get; set; }", "public string? Description { get; set; }\n\n    public string? Sku { get; set; }");
         project.Replace("ShopContext.cs", "product.Property(p => p.Description).HasColumnName(\"description\");", "product.Property(p => p.Description).HasColumnName(\"description\");\n            product.Property(p => p.Sku).HasColumnName(\"sku\").HasMaxLength(32);");
 
         var push = Tool(project, "push", "--connection", database);
 
-        push.AssertExit(CliExitCodes.Success);
+        push.AssertExit(ExitCodes.Success);
         Assert.Contains("Plan for cli_push_change", push.Output);
         Assert.Contains("(1 statement):", push.Output);
         Assert.Contains("ALTER TABLE products ADD sku character varying(32);", push.Output);
@@ -83,7 +84,7 @@ public sealed class PushTests(PostgresServer server, BuiltStore store)
     {
         using var project = TestProject.FromFixture("Store");
         var database = await server.CreateDatabaseAsync("cli_push_loss");
-        Tool(project, "push", "--connection", database).AssertExit(CliExitCodes.Success);
+        Tool(project, "push", "--connection", database).AssertExit(ExitCodes.Success);
         await Database.ExecuteAsync(database, """
             INSERT INTO products (name, price, description)
             SELECT 'product ' || n, n, CASE WHEN n % 2 = 0 THEN 'text ' || n END FROM generate_series(1, 2409) AS n
@@ -95,13 +96,13 @@ public sealed class PushTests(PostgresServer server, BuiltStore store)
         var columnsAfterRefusal = await Database.ColumnsAsync(database, "products");
         var forced = Tool(project, "push", "--force", "--no-build", "--connection", database);
 
-        refused.AssertExit(CliExitCodes.ConfirmationRequired);
+        refused.AssertExit(ExitCodes.ConfirmationRequired);
         Assert.Contains("ALTER TABLE products DROP COLUMN description;", refused.Output);
         Assert.Contains("drops column `description` of `products`, 1,204 rows have a value", refused.Output);
         Assert.Contains("--force", refused.Error);
         Assert.Contains("description", columnsAfterRefusal);
 
-        forced.AssertExit(CliExitCodes.Success);
+        forced.AssertExit(ExitCodes.Success);
         Assert.DoesNotContain("description", await Database.ColumnsAsync(database, "products"));
         Assert.Equal(["2409"], await Database.ColumnAsync(database, "SELECT count(*) FROM products"));
     }

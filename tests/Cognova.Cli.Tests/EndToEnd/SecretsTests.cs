@@ -1,6 +1,7 @@
 using Cognova.Build.Design.Cli;
 using Cognova.Build.Testing;
 using Cognova.Build.Testing.Postgres;
+using Cognova.Migrations.Tooling;
 using Npgsql;
 
 namespace Cognova.Cli.Tests.EndToEnd;
@@ -33,8 +34,8 @@ public sealed class SecretsTests(PostgresServer server, BuiltStore store)
         var status = InstalledTool.Instance.Run(project.Directory, "status", "--verbose");
         var migrate = InstalledTool.Instance.Run(project.Directory, "migrate", "--verbose", "--no-build");
 
-        status.AssertExit(CliExitCodes.Success);
-        migrate.AssertExit(CliExitCodes.Success);
+        status.AssertExit(ExitCodes.Success);
+        migrate.AssertExit(ExitCodes.Success);
         Assert.Contains("the application's configuration", status.Error);
         AssertNoPassword(status.All);
         AssertNoPassword(migrate.All);
@@ -58,10 +59,10 @@ public sealed class SecretsTests(PostgresServer server, BuiltStore store)
             store.Tool("migrate", "--verbose", "--connection", $"{target};Password={Semicolon}"),
         };
 
-        runs[0].AssertExit(CliExitCodes.Success);
-        runs[1].AssertExit(CliExitCodes.Success);
-        runs[3].AssertExit(CliExitCodes.DatabaseUnreachable);
-        runs[4].AssertExit(CliExitCodes.UsageError);
+        runs[0].AssertExit(ExitCodes.Success);
+        runs[1].AssertExit(ExitCodes.Success);
+        runs[3].AssertExit(ExitCodes.DatabaseUnreachable);
+        runs[4].AssertExit(ExitCodes.UsageError);
         foreach (var run in runs)
         {
             AssertNoPassword(run.All);

@@ -1,5 +1,6 @@
 using Cognova.Build.Design.Cli;
 using Cognova.Build.Testing;
+using Cognova.Migrations.Tooling;
 
 namespace Cognova.Cli.Tests.EndToEnd;
 
@@ -22,16 +23,16 @@ public sealed class ToolInstallTests
             var badCommand = DotNet.Run(folder, "cognova", "frobnicate");
             var noProject = DotNet.Run(folder, "cognova", "status");
 
-            help.AssertExit(CliExitCodes.Success);
+            help.AssertExit(ExitCodes.Success);
             Assert.Contains("Usage: dotnet cognova <command>", help.Output);
             foreach (var command in new[] { "push", "generate", "review", "migrate", "status", "script" })
             {
                 Assert.Contains($"  {command}", help.Output);
             }
 
-            badCommand.AssertExit(CliExitCodes.UsageError);
+            badCommand.AssertExit(ExitCodes.UsageError);
             Assert.Contains("Unknown command 'frobnicate'", badCommand.Error);
-            noProject.AssertExit(CliExitCodes.UsageError);
+            noProject.AssertExit(ExitCodes.UsageError);
             Assert.Contains("No project file in", noProject.Error);
         }
         finally

@@ -1,10 +1,12 @@
 using System.Collections;
-using Cognova.Bundle;
+using Cognova.Migrations.Tooling;
 using Cognova.Secrets;
 using Npgsql;
 
-namespace Cognova.Bundle.Tests;
+namespace Cognova.Migrations.Tests.Unit;
 
+/// <summary>Where the bundle and dotnet cognova take the connection string from: no database.</summary>
+[Trait("Category", "Unit")]
 public sealed class ConnectionResolverTests
 {
     [Fact]
@@ -49,7 +51,7 @@ public sealed class ConnectionResolverTests
     [InlineData("Database=db;Password=Secr3t!")]
     public void A_malformed_value_names_its_source_and_never_its_password(string value)
     {
-        var error = Assert.Throws<BundleUsageException>(() => ConnectionResolver.Normalize(value, "DATABASE_URL"));
+        var error = Assert.Throws<ConnectionStringException>(() => ConnectionResolver.Normalize(value, "DATABASE_URL"));
 
         Assert.StartsWith("DATABASE_URL is not a valid PostgreSQL connection string", error.Message);
         Assert.DoesNotContain("Secr3t!", error.Message);
@@ -61,7 +63,7 @@ public sealed class ConnectionResolverTests
     [InlineData("Host=db;Password=\"Secr3t!\"Tail9xq\"")]
     public void A_value_Npgsql_cannot_read_is_not_echoed_with_the_parsers_message_which_quotes_the_rest_of_the_password(string value)
     {
-        var error = Assert.Throws<BundleUsageException>(() => ConnectionResolver.Normalize(value, "ConnectionStrings__Default"));
+        var error = Assert.Throws<ConnectionStringException>(() => ConnectionResolver.Normalize(value, "ConnectionStrings__Default"));
 
         Assert.StartsWith("ConnectionStrings__Default is not a valid PostgreSQL connection string", error.Message);
         Assert.Contains("Password='...'", error.Message);

@@ -2,10 +2,10 @@ using System.Collections;
 using Cognova.Secrets;
 using Npgsql;
 
-namespace Cognova.Bundle;
+namespace Cognova.Migrations.Tooling;
 
 /// <summary>
-/// Where the bundle's connection string comes from, first match wins: <c>--connection</c>,
+/// Where the migration bundle and <c>dotnet cognova</c> take the connection string from, first match wins: <c>--connection</c>,
 /// <c>DATABASE_URL</c>, a single <c>ConnectionStrings__&lt;Name&gt;</c> variable (or
 /// <c>ConnectionStrings__Default</c> among several); null means the application's own configuration.
 /// Accepts key=value strings and <c>postgres://user:password@host:port/database?sslmode=require</c> URLs.
@@ -14,6 +14,8 @@ public static class ConnectionResolver
 {
     private const string ConnectionStringsPrefix = "ConnectionStrings__";
 
+    /// <summary>The connection string and where it came from (<c>--connection</c>, <c>DATABASE_URL</c>, the variable's name); null when none is given.</summary>
+    /// <exception cref="ConnectionStringException">The chosen value cannot be read.</exception>
     public static (string ConnectionString, string Source)? Resolve(string? fromArgument, IDictionary environment)
     {
         if (!string.IsNullOrWhiteSpace(fromArgument))
@@ -40,6 +42,7 @@ public static class ConnectionResolver
     /// A key=value connection string, checked by Npgsql; a URL is converted first. Its secrets are
     /// registered with the masker first, so that no output of this process shows them.
     /// </summary>
+    /// <exception cref="ConnectionStringException">The value cannot be read.</exception>
     public static string Normalize(string value, string source)
     {
         SecretMasker.RegisterConnectionString(value);
@@ -60,7 +63,7 @@ public static class ConnectionResolver
         {
             // The value may hold a password, and so may the parser's message (the piece after an unquoted
             // ';' in a password): name the source and say how to quote, never show either.
-            throw new BundleUsageException(
+            throw new ConnectionStringException(
                 $"{source} is not a valid PostgreSQL connection string or postgres:// URL. "
                 + "Expected e.g. postgres://user:password@host:5432/database or Host=host;Database=database;Username=user;Password=password. "
                 + "Quote a value that holds ';', '=', a quote or leading spaces: Password='...' or Password=\"...\", a quote inside doubled; in a URL, percent-encode it.");
