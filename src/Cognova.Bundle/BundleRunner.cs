@@ -15,7 +15,7 @@ namespace Cognova.Bundle;
 /// migration runs only once <paramref name="verified"/> says it matches the lock (for status and
 /// script the caller verifies everything first).
 /// </summary>
-public sealed class BundleRunner(DbContext context, BundleArguments arguments, BundleOutput output, Func<string, CancellationToken, Task>? verified = null)
+public sealed class BundleRunner(DbContext context, BundleArguments arguments, BundleOutput output, Func<Migration, CancellationToken, Task>? verified = null)
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {

@@ -1,80 +1,38 @@
-using System.Diagnostics;
+using System.Reflection;
 using Cognova.Build.Design.Migrations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Cognova.Bundle;
 
 /// <summary>
-/// Generates each migration's SQL on a second instance of the context, in the background, and compares
-/// its hash with the lock while the runner connects, takes the lock and applies the migrations before
-/// it. <see cref="WaitForAsync"/> holds a migration back until it and every migration before it matched;
-/// after a mismatch it throws, so neither that migration nor any later one runs.
-/// Call <see cref="BundleIntegrity.VerifyIds"/> first: the ids and their order are taken as matching.
+/// Compares each migration with the lock just before it runs, on the migrator's own instance of it: its
+/// operations and target model are built once, for the comparison and for the run, so the check costs
+/// one more SQL generation per migration and nothing else. A migration whose SQL differs is refused
+/// before any of it runs. Call <see cref="BundleIntegrity.VerifyIds"/> first.
 /// </summary>
-public sealed class BundleVerification : IDisposable
+public sealed class BundleVerification(DbContext context, BundleManifestData manifest)
 {
-    private readonly Dictionary<string, int> positions;
-    private readonly TaskCompletionSource[] matched;
-    private readonly CancellationTokenSource stop = new();
+    private readonly Dictionary<string, string> lockedSql = manifest.Migrations.ToDictionary(m => m.Id, m => m.Sql, StringComparer.Ordinal);
+    private readonly IMigrationsSqlGenerator generator = context.GetService<IMigrationsSqlGenerator>();
+    private readonly IModelRuntimeInitializer initializer = context.GetService<IModelRuntimeInitializer>();
 
-    private BundleVerification(BundleManifestData manifest)
+    public int Verified { get; private set; }
+
+    /// <summary>Throws the bundle's mismatch error when <paramref name="migration"/> does not generate its locked SQL.</summary>
+    public Task VerifyAsync(Migration migration, CancellationToken cancellationToken)
     {
-        positions = manifest.Migrations.Select((m, i) => (m.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
-        matched = manifest.Migrations.Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
-    }
-
-    /// <summary>Starts verifying on the context <paramref name="createContext"/> makes (on the background thread), which it disposes.</summary>
-    public static BundleVerification Start(Func<DbContext> createContext, BundleManifestData manifest, BundleOutput output)
-    {
-        var verification = new BundleVerification(manifest);
-        _ = Task.Run(() => verification.Run(createContext, manifest, output));
-        return verification;
-    }
-
-    /// <summary>Completes when <paramref name="migrationId"/> and every migration before it match the lock.</summary>
-    public Task WaitForAsync(string migrationId, CancellationToken cancellationToken)
-        => positions.TryGetValue(migrationId, out var position)
-            ? matched[position].Task.WaitAsync(cancellationToken)
-            : Task.FromException(BundleIntegrity.Mismatch([$"migration {migrationId} is not in the lock"]));
-
-    public void Dispose() => stop.Cancel();
-
-    private void Run(Func<DbContext> createContext, BundleManifestData manifest, BundleOutput output)
-    {
-        var clock = Stopwatch.StartNew();
-        var position = 0;
-        try
+        var type = migration.GetType();
+        var id = type.GetCustomAttribute<MigrationAttribute>()?.Id ?? type.Name;
+        var model = migration.TargetModel is null ? null : initializer.Initialize(migration.TargetModel);
+        var script = MigrationScripts.Build(id, type.Name, migration.UpOperations, generator, model, typeMappings: null, modelBefore: null);
+        if (!lockedSql.TryGetValue(id, out var locked) || locked != script.SqlHash)
         {
-            using var context = createContext();
-            foreach (var script in MigrationScripts.Enumerate(context))
-            {
-                if (stop.IsCancellationRequested)
-                {
-                    return;
-                }
-
-                if (script.SqlHash != manifest.Migrations[position].Sql)
-                {
-                    FailFrom(position, BundleIntegrity.Mismatch([BundleIntegrity.SqlDiffers(script.Id)]));
-                    return;
-                }
-
-                matched[position++].TrySetResult();
-            }
-
-            output.Verbose($"{manifest.Migrations.Count} migration(s) match the bundle's lock file ({clock.ElapsedMilliseconds} ms).");
+            throw BundleIntegrity.Mismatch([BundleIntegrity.SqlDiffers(id)]);
         }
-        catch (Exception e)
-        {
-            FailFrom(position, e);
-        }
-    }
 
-    private void FailFrom(int position, Exception error)
-    {
-        for (var i = position; i < matched.Length; i++)
-        {
-            matched[i].TrySetException(error);
-        }
+        Verified++;
+        return Task.CompletedTask;
     }
 }

@@ -73,9 +73,11 @@ try
         return await new BundleRunner(context, arguments, output).RunAsync(cancellation.Token);
     }
 
-    // The SQL is verified in the background while the runner connects and applies what already matched.
-    using var verification = BundleVerification.Start(BundleContextFactory.Another(context, manifest, output), manifest, output);
-    return await new BundleRunner(context, arguments, output, verification.WaitForAsync).RunAsync(cancellation.Token);
+    // Each migration is compared with the lock just before it runs, on the instance the migrator runs.
+    var verification = new BundleVerification(context, manifest);
+    var exitCode = await new BundleRunner(context, arguments, output, verification.VerifyAsync).RunAsync(cancellation.Token);
+    output.Verbose($"{verification.Verified} migration(s) run matched the bundle's lock file.");
+    return exitCode;
 }
 catch (Exception ex) when (ex is BundleUsageException or ConnectionStringException)
 {

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore.Migrations;
+
 namespace Cognova.Migrations;
 
 /// <summary>How one run of <see cref="AdvisoryLockMigrator"/> behaves.</summary>
@@ -47,13 +49,14 @@ public sealed class MigrationRunOptions
     public PendingModelChangesBehavior PendingModelChanges { get; set; } = PendingModelChangesBehavior.Ignore;
 
     /// <summary>
-    /// Awaited before each migration runs (or is reverted), with its id, while the lock is held: before
-    /// EF Core generates or executes any of that migration's SQL. An exception from it stops the run there
-    /// and is thrown from <c>RunAsync</c> as it is, after the lock is released; the migrations before it stay
-    /// applied. Null (the default): nothing is awaited. The migration bundle verifies each migration against
-    /// its lock file here, while the verification of the next ones goes on in the background.
+    /// Awaited before each migration runs (or is reverted), with the instance EF Core's migrator is about to
+    /// run, while the lock is held: before EF Core generates or executes any of that migration's SQL (its
+    /// operations and target model, built on first use, are then shared with the migrator). An exception
+    /// from it stops the run there and is thrown from <c>RunAsync</c> as it is, after the lock is released;
+    /// the migrations before it stay applied. Null (the default): nothing is awaited. The migration bundle
+    /// compares each migration with its lock file here.
     /// </summary>
-    public Func<string, CancellationToken, Task>? BeforeMigration { get; set; }
+    public Func<Migration, CancellationToken, Task>? BeforeMigration { get; set; }
 }
 
 /// <summary>What <see cref="AdvisoryLockMigrator"/> does when the model has changes no migration captures.</summary>

@@ -1,6 +1,8 @@
+using System.Reflection;
 using Cognova.Build.Testing.Postgres;
 using Cognova.Migrations.Tests.Contexts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace Cognova.Migrations.Tests;
@@ -86,9 +88,12 @@ public sealed class AdvisoryLockMigratorTests(PostgresServer server)
         var refusal = new InvalidOperationException("not this one");
         var options = new MigrationRunOptions
         {
-            BeforeMigration = async (id, token) =>
+            BeforeMigration = async (migration, token) =>
             {
                 await Task.Yield();
+                var id = migration.GetType().GetCustomAttribute<MigrationAttribute>()!.Id;
+                // The instance the migrator runs: its operations are the ones that will be executed.
+                Assert.NotEmpty(migration.UpOperations);
                 seen.Add(id);
                 // By now every migration before this one has committed. (The history table cannot be read
                 // from here: EF Core holds a lock on it while it migrates.)

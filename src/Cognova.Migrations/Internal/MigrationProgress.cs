@@ -27,7 +27,8 @@ internal sealed class MigrationProgress : IObserver<KeyValuePair<string, object?
     private readonly string database;
     private readonly List<AppliedMigration> applied = [];
     private readonly IDisposable? subscription;
-    private readonly Func<string, CancellationToken, Task>? beforeMigration;
+    private readonly Func<Migration, CancellationToken, Task>? beforeMigration;
+    private readonly DbContext context;
     private readonly CancellationToken token;
     private string? current;
     private bool currentIsRevert;
@@ -39,11 +40,12 @@ internal sealed class MigrationProgress : IObserver<KeyValuePair<string, object?
         IMigrationRunObserver? observer,
         ILogger logger,
         string database,
-        Func<string, CancellationToken, Task>? beforeMigration = null,
+        Func<Migration, CancellationToken, Task>? beforeMigration = null,
         CancellationToken token = default)
     {
         this.migrator = migrator;
         this.beforeMigration = beforeMigration;
+        this.context = context;
         this.token = token;
         this.observer = observer;
         this.logger = logger;
@@ -84,7 +86,10 @@ internal sealed class MigrationProgress : IObserver<KeyValuePair<string, object?
         }
     }
 
-    /// <summary>Runs <see cref="MigrationRunOptions.BeforeMigration"/> for every step at once, when no event will come between two migrations.</summary>
+    /// <summary>
+    /// Runs <see cref="MigrationRunOptions.BeforeMigration"/> for every step at once, on instances made as
+    /// EF Core makes them, when no event will come between two migrations.
+    /// </summary>
     public async Task BeforeAllAsync(IEnumerable<string> steps)
     {
         if (beforeMigration is null)
@@ -92,11 +97,13 @@ internal sealed class MigrationProgress : IObserver<KeyValuePair<string, object?
             return;
         }
 
+        var assembly = context.GetService<IMigrationsAssembly>();
+        var provider = context.Database.ProviderName!;
         try
         {
             foreach (var step in steps)
             {
-                await beforeMigration(step, token).ConfigureAwait(false);
+                await beforeMigration(assembly.CreateMigration(assembly.Migrations[step], provider), token).ConfigureAwait(false);
             }
         }
         catch (Exception e)
@@ -155,13 +162,13 @@ internal sealed class MigrationProgress : IObserver<KeyValuePair<string, object?
             FinishCurrent();
         }
 
-        // EF Core raises the event before it generates the migration's SQL: what the hook throws reaches
-        // the migrator there, so none of this migration runs.
+        // EF Core raises the event before it generates the migration's SQL, with the instance it will run:
+        // what the hook throws reaches the migrator there, so none of this migration runs.
         if (beforeMigration is not null)
         {
             try
             {
-                beforeMigration(id, token).GetAwaiter().GetResult();
+                beforeMigration(data.Migration, token).GetAwaiter().GetResult();
             }
             catch (Exception e)
             {
