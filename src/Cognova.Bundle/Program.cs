@@ -3,27 +3,18 @@ using Cognova.Migrations;
 using Cognova.Secrets;
 using Microsoft.EntityFrameworkCore;
 
-// efbundle: see BundleArguments.Usage and the README for the options and exit codes.
+// efbundle: see BundleCommandLine (and efbundle --help) and the README for the options and exit codes.
 
 // Whatever reaches standard error is masked, also what the application writes there itself.
 Console.SetError(new MaskingTextWriter(Console.Error));
-BundleArguments arguments;
-try
+var (read, exitCode) = new BundleCommandLine().Read(args, Console.Out, Console.Error);
+if (read is not { } arguments)
 {
-    arguments = BundleArguments.Parse(args);
-}
-catch (BundleUsageException ex)
-{
-    Console.Error.WriteLine(SecretMasker.MaskText(ex.Message));
-    return BundleExitCodes.UsageError;
+    // Help or completions were printed, or the command line is wrong (one masked line on standard error).
+    return exitCode;
 }
 
 var output = new BundleOutput(arguments, Console.Out, Console.Error);
-if (arguments.Help)
-{
-    Console.WriteLine(BundleArguments.Usage);
-    return BundleExitCodes.Success;
-}
 
 // The application's own console logging (started with its host builder) would bury the bundle's
 // lines: it goes nowhere, or to (masked) standard error with --verbose. The bundle writes to the real output.

@@ -86,30 +86,20 @@ internal static class MigrateCommand
                + "Read it and approve it with a reason (or fix the migration): dotnet cognova review";
     }
 
-    private static BundleArguments BundleArgumentsFor(EngineRequest arguments, string? target)
+    private static BundleArguments BundleArgumentsFor(EngineRequest request, string? target)
     {
-        var list = new List<string>();
-        if (target is not null)
-        {
-            list.Add(target);
-        }
-
-        if (arguments.LockTimeout is { } timeout)
-        {
-            list.AddRange(["--lock-timeout", timeout]);
-        }
-
-        foreach (var (flag, set) in new[] { ("skip-if-locked", arguments.SkipIfLocked), ("allow-unknown", arguments.AllowUnknown), ("json", arguments.Json), ("no-color", arguments.NoColor), ("verbose", arguments.Verbose) })
-        {
-            if (set)
-            {
-                list.Add("--" + flag);
-            }
-        }
-
         try
         {
-            return BundleArguments.Parse(list);
+            return new BundleArguments
+            {
+                TargetMigration = target,
+                LockTimeout = request.LockTimeout is { } timeout ? BundleArguments.ParseDuration(timeout) : BundleArguments.DefaultLockTimeout,
+                SkipIfLocked = request.SkipIfLocked,
+                AllowUnknown = request.AllowUnknown,
+                Json = request.Json,
+                NoColor = request.NoColor,
+                Verbose = request.Verbose,
+            };
         }
         catch (BundleUsageException ex)
         {
