@@ -91,7 +91,7 @@ public sealed class BundleCommandLine
     /// </summary>
     public (BundleArguments? Arguments, int ExitCode) Read(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
-        // No response files: an argument starting with '@' is a migration or a value, as with EF Core's bundle.
+        // No response files: an argument starting with '@' is a migration or a value.
         var result = _root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (result.Errors.Count > 0)
         {
