@@ -1,5 +1,6 @@
 using Cognova.Build.Design.Diagnostics;
 using Cognova.Build.Design.Lint;
+using Cognova.Protocol;
 
 namespace Cognova.Build.Design;
 
@@ -19,30 +20,30 @@ public sealed record CheckSettings(
 
     public bool AnyCheck => DriftSeverity != DiagnosticSeverity.None || SqlCheck || LockCheck;
 
-    public static CheckSettings From(HostArguments arguments) => new(
-        ParseCheckLevel("CognovaDriftCheck", arguments.Optional("drift") ?? "error"),
-        arguments.List("context"),
-        ParseSwitch("CognovaSqlCheck", arguments.Optional("sql-check") ?? "true"),
-        RuleSeverities.Parse(arguments.Optional("rule-severity")),
-        ParseSwitch("CognovaLockCheck", arguments.Optional("lock-check") ?? "true"),
-        arguments.Flag("locked-mode"),
-        arguments.Optional("lock-file"),
-        arguments.Optional("sarif"),
-        arguments.Optional("report"));
+    internal static CheckSettings From(EngineRequest arguments) => new(
+        ParseCheckLevel("CognovaDriftCheck", arguments.DriftCheck ?? "error"),
+        arguments.ContextNames,
+        ParseSwitch("CognovaSqlCheck", arguments.SqlCheck ?? "true"),
+        RuleSeverities.Parse(arguments.RuleSeverity),
+        ParseSwitch("CognovaLockCheck", arguments.LockCheck ?? "true"),
+        arguments.LockedMode,
+        arguments.LockFile,
+        arguments.SarifLog,
+        arguments.ReportJson);
 
     /// <summary>
     /// The settings of a bundle: every check on and failing, the lock read-only. Whatever the build's
     /// own settings, a bundle never carries drift, unreviewed destructive SQL or unlocked migrations.
     /// Per-rule severities still apply: a rule a team turned off stays off.
     /// </summary>
-    public static CheckSettings ForBundle(HostArguments arguments) => new(
+    internal static CheckSettings ForBundle(EngineRequest arguments) => new(
         DiagnosticSeverity.Error,
-        arguments.List("context"),
+        arguments.ContextNames,
         SqlCheck: true,
-        RuleSeverities.Parse(arguments.Optional("rule-severity")),
+        RuleSeverities.Parse(arguments.RuleSeverity),
         LockCheck: true,
         LockReadOnly: true,
-        arguments.Optional("lock-file"),
+        arguments.LockFile,
         SarifLog: null,
         ReportJson: null);
 

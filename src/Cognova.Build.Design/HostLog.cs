@@ -9,7 +9,7 @@ namespace Cognova.Build.Design;
 /// </summary>
 public sealed class HostLog(TextWriter output, bool verbose)
 {
-    public const string Prefix = "cognova: ";
+    public const string Prefix = Cognova.Protocol.EngineOutput.ProgressPrefix;
 
     private readonly Stopwatch _sinceStart = Stopwatch.StartNew();
 

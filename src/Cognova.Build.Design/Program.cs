@@ -1,6 +1,7 @@
 using Cognova.Build.Design;
 using Cognova.Build.Design.Commands;
 using Cognova.Build.Design.Diagnostics;
+using Cognova.Protocol;
 using Cognova.Secrets;
 
 // Exit codes: 0 no errors, 1 errors were reported as diagnostics, 2 bad command line,
@@ -13,14 +14,14 @@ TraceHostStart();
 Console.SetError(new MaskingTextWriter(Console.Error));
 try
 {
-    var arguments = HostArguments.Parse(args);
+    var arguments = EngineRequest.Read(args);
     if (arguments.Command is "check" or "approve" or "bundle")
     {
         Console.SetOut(new MaskingTextWriter(Console.Out));
     }
 
     var diagnostics = new DiagnosticWriter(Console.Out);
-    var log = new HostLog(Console.Out, arguments.Flag("verbose"));
+    var log = new HostLog(Console.Out, arguments.Verbose);
     switch (arguments.Command)
     {
         case "check":
@@ -44,7 +45,7 @@ try
 
     return diagnostics.ErrorCount > 0 ? 1 : 0;
 }
-catch (UsageException ex)
+catch (Exception ex) when (ex is UsageException or EngineRequestException)
 {
     Console.Error.WriteLine("Cognova.Build design host: " + SecretMasker.MaskText(ex.Message));
     return 2;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using Cognova.Protocol;
 using Cognova.Secrets;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -165,50 +166,57 @@ namespace Cognova.Build.Tasks
             }
 
             builder.AppendFileNameIfNotNull(HostAssembly);
-            builder.AppendSwitch(Command == "approve" || Command == "bundle" ? Command : "check");
-            builder.AppendSwitchIfNotNull("--assembly ", ApplicationAssembly);
-            builder.AppendSwitchIfNotNull("--project ", ProjectFile);
-            builder.AppendSwitchIfNotNull("--project-dir ", ProjectDirectory.TrimEnd('/', '\\'));
-            builder.AppendSwitchIfNotNull("--root-namespace ", NullIfEmpty(RootNamespace));
-            builder.AppendSwitchIfNotNull("--context ", NullIfEmpty(DbContexts));
-            builder.AppendSwitchIfNotNull("--drift ", NullIfEmpty(DriftCheck));
-            builder.AppendSwitchIfNotNull("--sources ", NullIfEmpty(SourcesFile));
-            builder.AppendSwitchIfNotNull("--references ", NullIfEmpty(ReferencesFile));
-            builder.AppendSwitchIfNotNull("--output-type ", NullIfEmpty(OutputType));
-            builder.AppendSwitchIfNotNull("--sql-check ", NullIfEmpty(SqlCheck));
-            builder.AppendSwitchIfNotNull("--rule-severity ", NullIfEmpty(RuleSeverity));
-            builder.AppendSwitchIfNotNull("--lock-check ", NullIfEmpty(LockCheck));
-            builder.AppendSwitchIfNotNull("--lock-file ", NullIfEmpty(LockFile));
-            builder.AppendSwitchIfNotNull("--sarif ", NullIfEmpty(SarifLog));
-            builder.AppendSwitchIfNotNull("--report ", NullIfEmpty(ReportJson));
-            builder.AppendSwitchIfNotNull("--lock-files-out ", NullIfEmpty(LockFilesList));
-            if (LockedMode)
+            var request = Request();
+            builder.AppendSwitch(request.Command);
+            foreach (var pair in request.ToSwitches())
             {
-                builder.AppendSwitch("--locked-mode");
-            }
-
-            if (Command == "bundle")
-            {
-                builder.AppendSwitchIfNotNull("--bundle-staging ", NullIfEmpty(BundleStaging));
-                builder.AppendSwitchIfNotNull("--bundle-name ", NullIfEmpty(BundleName));
-                builder.AppendSwitchIfNotNull("--bundle-extra ", BundleAssemblies.Length == 0 ? null : string.Join(";", BundleAssemblies));
-                builder.AppendSwitchIfNotNull("--deps ", DepsFile);
-                builder.AppendSwitchIfNotNull("--runtimeconfig ", RuntimeConfigFile);
-            }
-
-            if (Command == "approve")
-            {
-                builder.AppendSwitchIfNotNull("--migration ", NullIfEmpty(ApproveMigration) ?? "");
-                builder.AppendSwitchIfNotNull("--reason ", NullIfEmpty(ApproveReason) ?? "");
-                builder.AppendSwitchIfNotNull("--reason-file ", NullIfEmpty(ApproveReasonFile));
-            }
-
-            if (Verbose)
-            {
-                builder.AppendSwitch("--verbose");
+                if (pair.Value == null)
+                {
+                    builder.AppendSwitch(pair.Key);
+                }
+                else
+                {
+                    builder.AppendSwitchIfNotNull(pair.Key + " ", pair.Value);
+                }
             }
 
             return builder.ToString();
+        }
+
+        /// <summary>What the host is asked to do, from this task's parameters.</summary>
+        internal EngineRequest Request()
+        {
+            var command = Command == "approve" || Command == "bundle" ? Command : "check";
+            return new EngineRequest
+            {
+                Command = command,
+                Assembly = ApplicationAssembly,
+                Project = ProjectFile,
+                ProjectDirectory = ProjectDirectory.TrimEnd('/', '\\'),
+                RootNamespace = NullIfEmpty(RootNamespace),
+                Context = NullIfEmpty(DbContexts),
+                DriftCheck = NullIfEmpty(DriftCheck),
+                SourcesFile = NullIfEmpty(SourcesFile),
+                ReferencesFile = NullIfEmpty(ReferencesFile),
+                OutputType = NullIfEmpty(OutputType),
+                SqlCheck = NullIfEmpty(SqlCheck),
+                RuleSeverity = NullIfEmpty(RuleSeverity),
+                LockCheck = NullIfEmpty(LockCheck),
+                LockFile = NullIfEmpty(LockFile),
+                SarifLog = NullIfEmpty(SarifLog),
+                ReportJson = NullIfEmpty(ReportJson),
+                LockFilesList = NullIfEmpty(LockFilesList),
+                LockedMode = LockedMode,
+                BundleStaging = command == "bundle" ? NullIfEmpty(BundleStaging) : null,
+                BundleName = command == "bundle" ? NullIfEmpty(BundleName) : null,
+                BundleAssemblies = command == "bundle" ? BundleAssemblies : Array.Empty<string>(),
+                DepsFile = command == "bundle" ? DepsFile : null,
+                RuntimeConfigFile = command == "bundle" ? RuntimeConfigFile : null,
+                Migration = command == "approve" ? NullIfEmpty(ApproveMigration) : null,
+                Reason = command == "approve" ? NullIfEmpty(ApproveReason) : null,
+                ReasonFile = command == "approve" ? NullIfEmpty(ApproveReasonFile) : null,
+                Verbose = Verbose,
+            };
         }
 
         public override bool Execute()

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.RegularExpressions;
+using Cognova.Protocol;
 
 namespace Cognova.Build.Tasks
 {
@@ -40,12 +41,10 @@ namespace Cognova.Build.Tasks
     /// </summary>
     internal sealed class HostOutputParser
     {
-        private const string ContinuationPrefix = "    ";
-        private const string ProgressPrefix = "cognova: ";
+        private const string ContinuationPrefix = EngineOutput.ContinuationPrefix;
+        private const string ProgressPrefix = EngineOutput.ProgressPrefix;
 
-        private static readonly Regex Canonical = new Regex(
-            @"^(?<origin>.*?)(\((?<line>\d+)(,(?<col>\d+))?\))?: (?<severity>error|warning|info) (?<code>COG\d{4}): (?<message>.*)$",
-            RegexOptions.CultureInvariant);
+        private static readonly Regex Canonical = new Regex(EngineOutput.DiagnosticPattern, RegexOptions.CultureInvariant);
 
         private readonly Action<HostDiagnostic> _onDiagnostic;
         private readonly Action<string> _onProgress;

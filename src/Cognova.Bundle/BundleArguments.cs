@@ -1,117 +1,37 @@
 namespace Cognova.Bundle;
 
 /// <summary>
-/// The bundle's command line. Compatible with EF Core's bundle
-/// (<c>efbundle [&lt;MIGRATION&gt;] [--connection &lt;cs&gt;] [--verbose] [--no-color] [--prefix-output]</c>),
-/// plus <c>status</c>, <c>script</c>, <c>--json</c>, <c>--lock-timeout</c>, <c>--skip-if-locked</c>, <c>--allow-unknown</c>.
+/// What one run of the bundle is asked to do. <c>BundleCommandLine</c> reads it from the bundle's command
+/// line; <c>dotnet cognova migrate</c> builds it from its own options.
 /// </summary>
 public sealed class BundleArguments
 {
-    public string Command { get; private init; } = "migrate";
+    public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromMinutes(5);
 
-    public string? TargetMigration { get; private init; }
+    /// <summary><c>migrate</c> (the default), <c>status</c> or <c>script</c>.</summary>
+    public string Command { get; init; } = "migrate";
 
-    public string? Connection { get; private init; }
+    public string? TargetMigration { get; init; }
 
-    public bool Verbose { get; private init; }
+    public string? Connection { get; init; }
 
-    public bool NoColor { get; private init; }
+    public bool Verbose { get; init; }
 
-    public bool PrefixOutput { get; private init; }
+    public bool NoColor { get; init; }
 
-    public bool Json { get; private init; }
+    public bool PrefixOutput { get; init; }
 
-    public bool SkipIfLocked { get; private init; }
+    public bool Json { get; init; }
 
-    public bool AllowUnknown { get; private init; }
+    public bool SkipIfLocked { get; init; }
 
-    public bool Help { get; private init; }
+    public bool AllowUnknown { get; init; }
 
-    public TimeSpan LockTimeout { get; private init; } = TimeSpan.FromMinutes(5);
+    public TimeSpan LockTimeout { get; init; } = DefaultLockTimeout;
 
-    public static BundleArguments Parse(IReadOnlyList<string> args)
-    {
-        string command = "migrate";
-        string? target = null;
-        string? connection = null;
-        var flags = new HashSet<string>(StringComparer.Ordinal);
-        var lockTimeout = TimeSpan.FromMinutes(5);
-        for (var i = 0; i < args.Count; i++)
-        {
-            var arg = args[i];
-            switch (arg)
-            {
-                case "--connection":
-                    connection = Value(args, ref i, arg);
-                    break;
-                case "--lock-timeout":
-                    lockTimeout = ParseDuration(Value(args, ref i, arg));
-                    break;
-                case "-v" or "--verbose" or "--no-color" or "--prefix-output" or "--json" or "--skip-if-locked" or "--allow-unknown" or "-h" or "--help" or "-?":
-                    flags.Add(arg);
-                    break;
-                case "status" or "script" when command == "migrate" && target is null:
-                    command = arg;
-                    break;
-                default:
-                    if (arg.StartsWith('-'))
-                    {
-                        throw new BundleUsageException($"Unknown option '{arg}'. Run with --help to see the options.");
-                    }
-
-                    if (target is not null)
-                    {
-                        throw new BundleUsageException($"Unexpected argument '{arg}': give at most one target migration.");
-                    }
-
-                    target = arg;
-                    break;
-            }
-        }
-
-        return new BundleArguments
-        {
-            Command = command,
-            TargetMigration = target,
-            Connection = connection,
-            Verbose = flags.Contains("-v") || flags.Contains("--verbose"),
-            NoColor = flags.Contains("--no-color"),
-            PrefixOutput = flags.Contains("--prefix-output"),
-            Json = flags.Contains("--json"),
-            SkipIfLocked = flags.Contains("--skip-if-locked"),
-            AllowUnknown = flags.Contains("--allow-unknown"),
-            Help = flags.Contains("-h") || flags.Contains("--help") || flags.Contains("-?"),
-            LockTimeout = lockTimeout,
-        };
-    }
-
-    public const string Usage = """
-        Usage: efbundle [<MIGRATION>] [options]
-               efbundle status [options]
-               efbundle script [<MIGRATION>] [options]
-
-        Applies the application's pending migrations under a PostgreSQL advisory lock, one
-        transaction per migration. <MIGRATION> is the target migration (by id or name); 0 reverts all.
-
-        Options:
-          --connection <CONNECTION>  The connection string (key=value or postgres:// URL). Default:
-                                     DATABASE_URL, then ConnectionStrings__<Name>, then the app's configuration.
-          --lock-timeout <DURATION>  How long to wait for another run's lock (default 5m; e.g. 90s, 2m, 00:01:30).
-          --skip-if-locked           Exit 0 at once when another run holds the lock.
-          --allow-unknown            Run although the database has migrations this bundle does not know.
-          --json                     Machine-readable output.
-          -v, --verbose              Show more.
-          --no-color                 No colours.
-          --prefix-output            Prefix every line with its level.
-
-        Exit codes: 0 success (also nothing to do), 1 a migration failed, 2 usage or configuration error,
-                    3 lock not acquired within the timeout, 4 database unreachable or credentials refused.
-        """;
-
-    private static string Value(IReadOnlyList<string> args, ref int i, string option)
-        => i + 1 < args.Count ? args[++i] : throw new BundleUsageException($"Option '{option}' needs a value.");
-
-    private static TimeSpan ParseDuration(string text)
+    /// <summary>A duration: <c>90s</c>, <c>2m</c>, <c>1h</c>, seconds alone (<c>45</c>), or <c>00:01:30</c>.</summary>
+    /// <exception cref="BundleUsageException">Not a duration.</exception>
+    public static TimeSpan ParseDuration(string text)
     {
         var value = text.Trim();
         if (TimeSpan.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var span) && value.Contains(':'))

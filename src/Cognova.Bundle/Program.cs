@@ -4,27 +4,18 @@ using Cognova.Migrations.Tooling;
 using Cognova.Secrets;
 using Microsoft.EntityFrameworkCore;
 
-// efbundle: see BundleArguments.Usage and the README for the options and exit codes.
+// efbundle: see BundleCommandLine (and efbundle --help) and the README for the options and exit codes.
 
 // Whatever reaches standard error is masked, also what the application writes there itself.
 Console.SetError(new MaskingTextWriter(Console.Error));
-BundleArguments arguments;
-try
+var (read, exitCode) = new BundleCommandLine().Read(args, Console.Out, Console.Error);
+if (read is not { } arguments)
 {
-    arguments = BundleArguments.Parse(args);
-}
-catch (BundleUsageException ex)
-{
-    Console.Error.WriteLine(SecretMasker.MaskText(ex.Message));
-    return ExitCodes.UsageError;
+    // Help or completions were printed, or the command line is wrong (one masked line on standard error).
+    return exitCode;
 }
 
 var output = new BundleOutput(arguments, Console.Out, Console.Error);
-if (arguments.Help)
-{
-    Console.WriteLine(BundleArguments.Usage);
-    return ExitCodes.Success;
-}
 
 // The application's own console logging (started with its host builder) would bury the bundle's
 // lines: it goes nowhere, or to (masked) standard error with --verbose. The bundle writes to the real output.
@@ -75,9 +66,9 @@ try
 
     // Each migration is compared with the lock just before it runs, on the instance the migrator runs.
     var verification = new BundleVerification(context, manifest);
-    var exitCode = await new BundleRunner(context, arguments, output, verification.VerifyAsync).RunAsync(cancellation.Token);
+    var outcome = await new BundleRunner(context, arguments, output, verification.VerifyAsync).RunAsync(cancellation.Token);
     output.Verbose($"{verification.Verified} migration(s) run matched the bundle's lock file.");
-    return exitCode;
+    return outcome;
 }
 catch (Exception ex) when (ex is BundleUsageException or ConnectionStringException)
 {

@@ -1,144 +1,161 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
+using Cognova.Build.Design.Cli;
+using Cognova.Migrations.Tooling;
+using Cognova.Protocol;
+
 namespace Cognova.Cli;
 
 /// <summary>
-/// The tool's command line: <c>dotnet cognova &lt;command&gt; [arguments] [options]</c>. Options take
-/// <c>--name value</c> or <c>--name=value</c>; each command accepts the common options and its own.
-/// Parsed by hand: a few dozen lines are clearer (and start faster) than a parsing library.
+/// The tool's command line: <c>dotnet cognova &lt;command&gt; [arguments] [options]</c>. Every command takes the
+/// common options (<see cref="CommonOptions"/>) and its own (<see cref="ToolCommands"/>); options take
+/// <c>--name value</c> or <c>--name=value</c>. The help is generated from the same definitions.
 /// </summary>
-public sealed class CommandLine
+internal sealed class CommandLine
 {
-    private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal)
+    private readonly RootCommand _root;
+    private readonly CommonOptions _common = new();
+    private readonly ToolCommands _commands = new();
+
+    public CommandLine()
     {
-        ["-p"] = "--project",
-        ["-s"] = "--startup-project",
-        ["-c"] = "--context",
-        ["-v"] = "--verbose",
-        ["-h"] = "--help",
-        ["-?"] = "--help",
-        ["-o"] = "--output",
-    };
+        _root = new RootCommand("The EF Core + PostgreSQL developer loop, on the same checks as the Cognova.Build build.");
+        _common.AddTo(_root);
+        foreach (var command in _commands.All)
+        {
+            // Each command has an action, so that help and directives can tell it apart; Read reads it instead of invoking it.
+            command.SetAction(_ => ExitCodes.Success);
+            foreach (var argument in command.Arguments)
+            {
+                argument.Validators.Add(NotAnOption);
+            }
 
-    private static readonly HashSet<string> CommonValues = ["--project", "--startup-project", "--context", "--configuration", "--framework"];
-    private static readonly HashSet<string> CommonFlags = ["--no-build", "--verbose", "--no-color", "--help"];
+            _root.Subcommands.Add(command);
+        }
 
-    /// <summary>Each command: its positional arguments, the options that take a value, and its flags.</summary>
-    private static readonly Dictionary<string, (string[] Positionals, string[] Values, string[] Flags)> Commands = new(StringComparer.Ordinal)
-    {
-        ["status"] = ([], ["--connection"], ["--json"]),
-        ["migrate"] = (["target"], ["--connection", "--lock-timeout"], ["--skip-if-locked", "--allow-unknown", "--json"]),
-        ["generate"] = (["name"], [], []),
-        ["review"] = (["migration"], ["--approve", "--reason"], []),
-        ["baseline"] = ([], ["--reason", "--reason-file"], []),
-        ["push"] = ([], ["--connection"], ["--force", "--dry-run", "--allow-production"]),
-        ["script"] = (["from", "to"], ["--output"], ["--plain"]),
-    };
+        var help = _root.Options.OfType<HelpOption>().Single();
+        help.Action = new HelpWithExitCodes((SynchronousCommandLineAction)help.Action!);
+    }
 
-    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _positionals = new(StringComparer.Ordinal);
+    public static IReadOnlyList<string> CommandNames => new ToolCommands().All.Select(c => c.Name).ToList();
 
-    private CommandLine(string command) => Command = command;
-
-    /// <summary>The command, or empty when none was given (with <c>--help</c> or nothing at all).</summary>
-    public string Command { get; }
-
-    public static IReadOnlyCollection<string> CommandNames => Commands.Keys;
-
-    public bool Help => _flags.Contains("--help");
-
-    public bool NoBuild => _flags.Contains("--no-build");
-
-    public bool Verbose => _flags.Contains("--verbose");
-
-    public bool NoColor => _flags.Contains("--no-color");
-
-    public string? Value(string option) => _values.TryGetValue(option, out var value) ? value : null;
-
-    public bool Flag(string option) => _flags.Contains(option);
-
-    public string? Positional(string name) => _positionals.TryGetValue(name, out var value) ? value : null;
-
-    /// <summary>Every option the command got except the tool's own, to pass on to the design host.</summary>
-    public IEnumerable<(string Name, string? Value)> CommandOptions()
-        => _values.Where(v => !CommonValues.Contains(v.Key)).Select(v => (v.Key, (string?)v.Value))
-            .Concat(_flags.Where(f => !CommonFlags.Contains(f)).Select(f => (f, (string?)null)));
-
-    /// <exception cref="CommandLineException">The arguments do not fit the command.</exception>
-    public static CommandLine Parse(IReadOnlyList<string> args)
+    /// <summary>
+    /// Reads the command line. Returns what to run, or null with the exit code when there is nothing to run:
+    /// help or completions were printed (0), or the command line is wrong (2, with one line on <paramref name="error"/>).
+    /// </summary>
+    public (ToolInvocation? Invocation, int ExitCode) Read(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
         if (args.Count == 0)
         {
-            return new CommandLine("") { _flags = { "--help" } };
+            args = ["--help"];
         }
 
-        var first = Normalize(args[0]);
-        if (first == "--help")
+        if (FirstArgumentProblem(args[0]) is { } problem)
         {
-            return new CommandLine("") { _flags = { "--help" } };
+            error.WriteLine(problem);
+            return (null, ExitCodes.UsageError);
         }
 
-        if (!Commands.TryGetValue(first, out var spec))
+        // No response files: an argument starting with '@' is a value (a reason, a connection string).
+        var result = _root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        var command = result.CommandResult.Command;
+        if (result.Errors.Count > 0)
         {
-            throw new CommandLineException(first.StartsWith('-')
-                ? $"Give a command first, e.g. dotnet cognova status (got '{args[0]}')."
-                : $"Unknown command '{args[0]}'. The commands are: {string.Join(", ", Commands.Keys)}.");
+            error.WriteLine(Describe(result, command));
+            return (null, ExitCodes.UsageError);
         }
 
-        var line = new CommandLine(first);
-        var positional = 0;
-        for (var i = 1; i < args.Count; i++)
+        if (result.Action != command.Action)
         {
-            var arg = args[i];
-            if (!arg.StartsWith('-') || arg == "-" || IsNumber(arg))
-            {
-                if (positional >= spec.Positionals.Length)
-                {
-                    throw new CommandLineException($"Unexpected argument '{arg}': {first} takes {Describe(spec.Positionals)}.");
-                }
-
-                line._positionals[spec.Positionals[positional++]] = arg;
-                continue;
-            }
-
-            var equals = arg.IndexOf('=', StringComparison.Ordinal);
-            var name = Normalize(equals > 0 ? arg[..equals] : arg);
-            if (CommonValues.Contains(name) || spec.Values.Contains(name))
-            {
-                string value;
-                if (equals > 0)
-                {
-                    value = arg[(equals + 1)..];
-                }
-                else if (i + 1 < args.Count)
-                {
-                    value = args[++i];
-                }
-                else
-                {
-                    throw new CommandLineException($"Option '{name}' needs a value.");
-                }
-
-                line._values[name] = value;
-            }
-            else if ((CommonFlags.Contains(name) || spec.Flags.Contains(name)) && equals < 0)
-            {
-                line._flags.Add(name);
-            }
-            else
-            {
-                throw new CommandLineException($"Unknown option '{arg}' for {first}. Run dotnet cognova {first} --help to see its options.");
-            }
+            // Help, completions ([suggest]) or --version. The tool is called as dotnet cognova, not by its file name.
+            var text = new StringWriter();
+            var exitCode = result.Invoke(new InvocationConfiguration { Output = text, Error = error });
+            output.Write(text.ToString().Replace(_root.Name + " ", "dotnet cognova ", StringComparison.Ordinal));
+            return (null, exitCode);
         }
 
-        return line;
+        return (new ToolInvocation(_common.Read(result), _commands.Read(result, command)), ExitCodes.Success);
     }
 
-    private static string Normalize(string arg) => Aliases.TryGetValue(arg, out var full) ? full : arg;
+    /// <summary>Reads a command line that must be right; throws <see cref="CommandLineException"/> with the one line otherwise.</summary>
+    public static ToolInvocation Parse(IReadOnlyList<string> args)
+    {
+        var error = new StringWriter();
+        var (invocation, _) = new CommandLine().Read(args, TextWriter.Null, error);
+        return invocation ?? throw new CommandLineException(error.ToString().Trim());
+    }
 
-    private static bool IsNumber(string arg) => arg.Length > 1 && arg[1..].All(char.IsDigit);
+    private string? FirstArgumentProblem(string first)
+    {
+        if (first.StartsWith('[') || _root.Options.OfType<HelpOption>().Single().Aliases.Append("--help").Contains(first) || first == "--version"
+            || _root.Subcommands.Any(c => c.Name == first))
+        {
+            return null;
+        }
 
-    private static string Describe(string[] positionals)
-        => positionals.Length == 0 ? "no arguments" : string.Join(" ", positionals.Select(p => $"[<{p}>]"));
+        return first.StartsWith('-')
+            ? $"Give a command first, e.g. dotnet cognova status (got '{first}')."
+            : $"Unknown command '{first}'. The commands are: {string.Join(", ", CommandNames)}.";
+    }
+
+    private static string Describe(ParseResult result, Command command)
+    {
+        var unmatched = result.UnmatchedTokens.FirstOrDefault();
+        var message = unmatched switch
+        {
+            null => result.Errors[0].Message.TrimEnd(),
+            _ when unmatched.StartsWith('-') => $"Unknown option '{unmatched}' for {command.Name}.",
+            _ => $"Unexpected argument '{unmatched}': {command.Name} takes {Takes(command)}.",
+        };
+        return $"{message} Run dotnet cognova {command.Name} --help to see its options.";
+    }
+
+    private static string Takes(Command command)
+        => command.Arguments.Count == 0 ? "no arguments" : string.Join(" ", command.Arguments.Select(a => $"[<{a.Name}>]"));
+
+    /// <summary>A migration may be <c>0</c> (or a number); anything else starting with '-' is an option the command does not have.</summary>
+    private static void NotAnOption(ArgumentResult result)
+    {
+        if (result.Tokens.FirstOrDefault() is { Value: var value } && value.StartsWith('-') && value != "-" && !value[1..].All(char.IsDigit))
+        {
+            result.AddError($"Unknown option '{value}' for {((CommandResult)result.Parent!).Command.Name}.");
+        }
+    }
+
+    /// <summary>The generated help, then the exit codes (the same for every command).</summary>
+    private sealed class HelpWithExitCodes(SynchronousCommandLineAction help) : SynchronousCommandLineAction
+    {
+        private const string ExitCodes = """
+            Exit codes: 0 success, 1 a migration or push statement failed, 2 usage or configuration error,
+            3 migration lock timeout, 4 database unreachable, 5 data loss not confirmed (or no terminal to ask on),
+            6 checks failed (unreviewed destructive SQL, edited locked migration), 7 the project did not build,
+            8 the database looks like production.
+            """;
+
+        public override int Invoke(ParseResult parseResult)
+        {
+            var exitCode = help.Invoke(parseResult);
+            var output = parseResult.InvocationConfiguration.Output;
+            if (ToolCommands.Details(parseResult.CommandResult.Command) is { } details)
+            {
+                output.WriteLine("Details:");
+                output.WriteLine("  " + details.Replace("\n", "\n  ", StringComparison.Ordinal));
+                output.WriteLine();
+            }
+
+            output.WriteLine(ExitCodes);
+            return exitCode;
+        }
+    }
+}
+
+/// <summary>One run of the tool: where the project is, how to build it, and what to ask the design host.</summary>
+/// <param name="Request">The command and its own options; the project's files are filled in once it is built.</param>
+internal sealed record ToolInvocation(CommonSettings Common, EngineRequest Request)
+{
+    public string Command => Request.Command;
 }
 
 /// <summary>The command line does not fit: exit code 2 with one clear line.</summary>

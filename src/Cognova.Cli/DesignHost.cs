@@ -1,3 +1,5 @@
+using Cognova.Protocol;
+
 namespace Cognova.Cli;
 
 /// <summary>
@@ -12,7 +14,8 @@ public static class DesignHost
 
     /// <param name="project">The project with the migrations (<c>--project</c>).</param>
     /// <param name="startup">The application that runs them (<c>--startup-project</c>): its deps.json, runtimeconfig and services; null when it is <paramref name="project"/>.</param>
-    public static IReadOnlyList<string> Arguments(ProjectProperties project, ProjectProperties? startup, string command, IEnumerable<(string Name, string? Value)> options, string? depsFile = null)
+    /// <param name="request">The command and its options; the project's files and settings are filled in here.</param>
+    internal static IReadOnlyList<string> Arguments(ProjectProperties project, ProjectProperties? startup, EngineRequest request, string? depsFile = null)
     {
         var application = startup ?? project;
         var arguments = new List<string>
@@ -26,28 +29,21 @@ public static class DesignHost
             arguments.AddRange(["--additionalprobingpath", folder.TrimEnd('/', '\\')]);
         }
 
-        arguments.AddRange([AssemblyPath, command, "--assembly", project.TargetPath, "--project", project.ProjectFile, "--project-dir", project.ProjectDirectory.TrimEnd('/', '\\')]);
-        if (startup is not null)
+        arguments.Add(AssemblyPath);
+        arguments.AddRange((request with
         {
-            arguments.AddRange(["--startup-assembly", startup.TargetPath]);
-        }
-
-        AddIfSet(arguments, "--root-namespace", project["RootNamespace"]);
-        AddIfSet(arguments, "--lock-file", project["CognovaLockFile"]);
-        AddIfSet(arguments, "--rule-severity", project["CognovaRuleSeverity"]);
-        foreach (var (name, value) in options)
-        {
-            arguments.Add(name);
-            if (value is not null)
-            {
-                arguments.Add(value);
-            }
-        }
-
+            Assembly = project.TargetPath,
+            Project = project.ProjectFile,
+            ProjectDirectory = project.ProjectDirectory.TrimEnd('/', '\\'),
+            StartupAssembly = startup?.TargetPath,
+            RootNamespace = NullIfBlank(project["RootNamespace"]),
+            LockFile = NullIfBlank(project["CognovaLockFile"]),
+            RuleSeverity = NullIfBlank(project["CognovaRuleSeverity"]),
+        }).ToArguments());
         return arguments;
     }
 
-    public static int Run(ProjectProperties project, ProjectProperties? startup, string command, IEnumerable<(string Name, string? Value)> options)
+    internal static int Run(ProjectProperties project, ProjectProperties? startup, EngineRequest request)
     {
         if (!File.Exists(AssemblyPath))
         {
@@ -60,7 +56,7 @@ public static class DesignHost
         var deps = HostDependencies.DepsFileFor(applicationDeps, Path.GetDirectoryName(AssemblyPath)!);
         try
         {
-            return DotNetProcess.Inherit(Arguments(project, startup, command, options, deps), Environment.CurrentDirectory, environment);
+            return DotNetProcess.Inherit(Arguments(project, startup, request, deps), Environment.CurrentDirectory, environment);
         }
         finally
         {
@@ -71,11 +67,5 @@ public static class DesignHost
         }
     }
 
-    private static void AddIfSet(List<string> arguments, string name, string value)
-    {
-        if (!string.IsNullOrWhiteSpace(value))
-        {
-            arguments.AddRange([name, value]);
-        }
-    }
+    private static string? NullIfBlank(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

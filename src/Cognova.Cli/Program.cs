@@ -1,2 +1,2 @@
-// dotnet cognova: see Usage.cs and docs/cli.md for the commands, options and exit codes.
+// dotnet cognova: see CommandLine.cs (and dotnet cognova --help) and docs/cli.md for the commands, options and exit codes.
 return Cognova.Cli.Tool.Run(args);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Cognova.Build.Design.Cli;
 using Cognova.Migrations.Tooling;
+using Cognova.Protocol;
 using Cognova.Secrets;
 
 namespace Cognova.Cli;
@@ -14,27 +15,16 @@ public static class Tool
 {
     public static int Run(string[] args)
     {
-        CommandLine line;
-        try
+        var (invocation, exitCode) = new CommandLine().Read(args, Console.Out, new MaskingTextWriter(Console.Error));
+        if (invocation is null)
         {
-            line = CommandLine.Parse(args);
-        }
-        catch (CommandLineException ex)
-        {
-            Console.Error.WriteLine(SecretMasker.MaskText(ex.Message));
-            return ExitCodes.UsageError;
+            return exitCode;
         }
 
-        var console = CliConsole.FromEnvironment(line.NoColor, line.Verbose);
-        if (line.Help)
-        {
-            console.Line(Usage.For(line.Command));
-            return ExitCodes.Success;
-        }
-
+        var console = CliConsole.FromEnvironment(invocation.Common.NoColor, invocation.Common.Verbose);
         try
         {
-            return Execute(line, console);
+            return Execute(invocation, console);
         }
         catch (CommandLineException ex)
         {
@@ -48,36 +38,42 @@ public static class Tool
         }
     }
 
-    private static int Execute(CommandLine line, CliConsole console)
+    private static int Execute(ToolInvocation invocation, CliConsole console)
     {
-        switch (line.Command)
+        var (common, request) = (invocation.Common, invocation.Request);
+        switch (request.Command)
         {
-            case "generate" when string.IsNullOrWhiteSpace(line.Positional("name")):
+            case "generate" when string.IsNullOrWhiteSpace(request.Name):
                 throw new CommandLineException("Name the migration: dotnet cognova generate <Name>, e.g. dotnet cognova generate AddTagColor.");
-            case "review" when line.Value("--approve") is not null && string.IsNullOrWhiteSpace(line.Value("--reason")):
+            case "review" when request.Approve is not null && string.IsNullOrWhiteSpace(request.Reason):
                 throw new CommandLineException("An approval needs a reason: dotnet cognova review --approve <migration> --reason \"<why this is safe>\".");
-            case "review" when line.Value("--reason") is not null && line.Value("--approve") is null:
+            case "review" when request.Reason is not null && request.Approve is null:
                 throw new CommandLineException("--reason goes with --approve <migration>.");
-            case "baseline" when string.IsNullOrWhiteSpace(line.Value("--reason")) && line.Value("--reason-file") is null
+            case "baseline" when string.IsNullOrWhiteSpace(request.Reason) && request.ReasonFile is null
                                  && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("COGNOVA_APPROVE_REASON")):
                 throw new CommandLineException("A baseline needs a reason: dotnet cognova baseline --reason \"<why this history is safe>\" (or --reason-file <path>, or the COGNOVA_APPROVE_REASON variable).");
         }
 
-        var projects = ToolProjects.Locate(line.Value("--project"), line.Value("--startup-project"), Environment.CurrentDirectory);
-        var build = new ProjectBuilder.Options(projects.Startup ?? projects.Project, !line.NoBuild, line.Value("--configuration"), line.Value("--framework"));
+        var projects = ToolProjects.Locate(common.Project, common.StartupProject, Environment.CurrentDirectory);
+        var build = new ProjectBuilder.Options(projects.Startup ?? projects.Project, !common.NoBuild, common.Configuration, common.Framework);
         var (project, startup) = Prepare(projects, build, console);
-        var options = HostOptions(line, project).ToList();
-
-        if (line.Command != "generate")
+        request = request with
         {
-            return DesignHost.Run(project, startup, line.Command, options);
+            Context = common.Context ?? project.DefaultContext,
+            Verbose = common.Verbose,
+            NoColor = common.NoColor,
+        };
+
+        if (request.Command != "generate")
+        {
+            return DesignHost.Run(project, startup, request);
         }
 
         // generate: scaffold the files, compile them, then show and lock the new migration.
         var resultFile = Path.Combine(Path.GetTempPath(), $"cognova-generate-{Guid.NewGuid():N}.json");
         try
         {
-            var exitCode = DesignHost.Run(project, startup, "generate", [.. options, ("--result-file", resultFile)]);
+            var exitCode = DesignHost.Run(project, startup, request with { ResultFile = resultFile });
             if (exitCode != ExitCodes.Success)
             {
                 return exitCode;
@@ -85,7 +81,7 @@ public static class Tool
 
             var migration = JsonDocument.Parse(File.ReadAllText(resultFile)).RootElement.GetProperty("migration").GetString()!;
             (project, startup) = Prepare(projects, build with { Build = true }, console);
-            return DesignHost.Run(project, startup, "inspect", [.. options.Where(o => o.Name != "--name"), ("--migration", migration)]);
+            return DesignHost.Run(project, startup, request with { Command = "inspect", Name = null, Migration = migration });
         }
         finally
         {
@@ -115,38 +111,5 @@ public static class Tool
         return string.IsNullOrEmpty(project.TargetPath) || !File.Exists(project.TargetPath)
             ? throw new ToolException(ExitCodes.UsageError, $"{Path.GetFileName(projects.Project)} was not built by {Path.GetFileName(projects.Startup)}: the startup project must reference the project with the migrations.")
             : (project, application);
-    }
-
-    /// <summary>The host's arguments for the command: positionals by name, the command's options as given.</summary>
-    private static IEnumerable<(string Name, string? Value)> HostOptions(CommandLine line, ProjectProperties project)
-    {
-        var context = line.Value("--context") ?? project.DefaultContext;
-        if (context is not null)
-        {
-            yield return ("--context", context);
-        }
-
-        foreach (var (positional, option) in new[] { ("target", "--target"), ("name", "--name"), ("migration", "--migration"), ("from", "--from"), ("to", "--to") })
-        {
-            if (line.Positional(positional) is { } value)
-            {
-                yield return (option, value);
-            }
-        }
-
-        foreach (var option in line.CommandOptions())
-        {
-            yield return option;
-        }
-
-        if (line.Verbose)
-        {
-            yield return ("--verbose", null);
-        }
-
-        if (line.NoColor)
-        {
-            yield return ("--no-color", null);
-        }
     }
 }

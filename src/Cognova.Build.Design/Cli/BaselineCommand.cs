@@ -15,7 +15,7 @@ internal static class BaselineCommand
         string? reason;
         try
         {
-            reason = ApprovalReason.Read(session.Arguments);
+            reason = ApprovalReason.Read(session.Request);
         }
         catch (ApprovalReasonException ex)
         {

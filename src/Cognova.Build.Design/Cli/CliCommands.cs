@@ -1,4 +1,5 @@
 using Cognova.Migrations.Tooling;
+using Cognova.Protocol;
 using Cognova.Secrets;
 
 namespace Cognova.Build.Design.Cli;
@@ -10,24 +11,24 @@ namespace Cognova.Build.Design.Cli;
 /// </summary>
 public static class CliCommands
 {
-    public static int Run(HostArguments arguments)
+    internal static int Run(EngineRequest arguments)
     {
         // Before any method that names a Cognova.Migrations type is compiled: it loads from beside the host.
         HostAssemblyResolver.Register();
         return RunCommand(arguments);
     }
 
-    private static int RunCommand(HostArguments arguments)
+    private static int RunCommand(EngineRequest arguments)
     {
-        var console = CliConsole.FromEnvironment(arguments.Flag("no-color"), arguments.Flag("verbose"));
+        var console = CliConsole.FromEnvironment(arguments.NoColor, arguments.Verbose);
         // Step timings go to standard error: standard output may be a script piped into a file.
-        var log = new HostLog(Console.Error, arguments.Flag("verbose"));
+        var log = new HostLog(Console.Error, arguments.Verbose);
 
         // The application runs in this process (its host builder, to create the DbContext): whatever it
         // writes to the console (its logger's "Executed DbCommand" lines) must not mix with the
         // command's output, which may be JSON or SQL. The console above keeps the real standard output.
         var standardOutput = Console.Out;
-        Console.SetOut(arguments.Flag("verbose") ? new MaskingTextWriter(Console.Error) : TextWriter.Null);
+        Console.SetOut(arguments.Verbose ? new MaskingTextWriter(Console.Error) : TextWriter.Null);
         try
         {
             return Dispatch(arguments, console, log);
@@ -49,7 +50,7 @@ public static class CliCommands
         }
         catch (Exception ex)
         {
-            console.Error(arguments.Flag("verbose") ? SecretMasker.MaskText(ex.ToString()) : $"{ex.GetType().Name}: {SecretMasker.MaskText(ex.Message)}");
+            console.Error(arguments.Verbose ? SecretMasker.MaskText(ex.ToString()) : $"{ex.GetType().Name}: {SecretMasker.MaskText(ex.Message)}");
             return ExitCodes.Failed;
         }
         finally
@@ -60,7 +61,7 @@ public static class CliCommands
 
     // Each command sits behind its own method, so that a command's EF Core and Npgsql types are only
     // loaded when that command runs.
-    private static int Dispatch(HostArguments arguments, CliConsole console, HostLog log) => arguments.Command switch
+    private static int Dispatch(EngineRequest arguments, CliConsole console, HostLog log) => arguments.Command switch
     {
         "status" => StatusCommand.Run(CliSession.Open(arguments, console, log)),
         "migrate" => MigrateCommand.Run(CliSession.Open(arguments, console, log)),

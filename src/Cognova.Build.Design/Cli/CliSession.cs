@@ -1,8 +1,10 @@
 using System.Reflection;
 using Cognova.Build.Design.DesignTime;
 using Cognova.Build.Design.Sources;
-using Cognova.Migrations;
+using Cognova.Bundle;
 using Cognova.Migrations.Tooling;
+using Cognova.Migrations;
+using Cognova.Protocol;
 using Cognova.Secrets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -21,9 +23,9 @@ internal sealed class CliSession
     private const string NpgsqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
     private SourceIndex? _sources;
 
-    private CliSession(HostArguments arguments, CliConsole console, HostLog log, ProjectInfo project, DesignTimeContexts contexts, Type contextType)
+    private CliSession(EngineRequest arguments, CliConsole console, HostLog log, ProjectInfo project, DesignTimeContexts contexts, Type contextType)
     {
-        Arguments = arguments;
+        Request = arguments;
         Console = console;
         Log = log;
         Project = project;
@@ -31,7 +33,7 @@ internal sealed class CliSession
         ContextType = contextType;
     }
 
-    public HostArguments Arguments { get; }
+    public EngineRequest Request { get; }
 
     public CliConsole Console { get; }
 
@@ -48,9 +50,9 @@ internal sealed class CliSession
     /// <summary>The project's C# files (without bin/ and obj/), to find the snapshot and migrations in.</summary>
     public SourceIndex Sources => _sources ??= new SourceIndex(ProjectSourceFiles.Under(Project.ProjectDirectory));
 
-    public static CliSession Open(HostArguments arguments, CliConsole console, HostLog log)
+    public static CliSession Open(EngineRequest arguments, CliConsole console, HostLog log)
     {
-        var project = new ProjectInfo(arguments.Required("project"), arguments.Required("project-dir"), arguments.Optional("root-namespace"));
+        var project = new ProjectInfo(arguments.Project, arguments.ProjectDirectory, arguments.RootNamespace);
         if (!ApplicationLoader.HasDesignPackage())
         {
             throw CliException.Usage(
@@ -61,7 +63,7 @@ internal sealed class CliSession
         Assembly assembly;
         try
         {
-            assembly = log.Step("load application assembly", () => ApplicationLoader.Load(arguments.Required("assembly")));
+            assembly = log.Step("load application assembly", () => ApplicationLoader.Load(arguments.Assembly));
         }
         catch (Exception ex) when (ex is IOException or BadImageFormatException)
         {
@@ -69,7 +71,7 @@ internal sealed class CliSession
         }
 
         // With --startup-project: the application that configures the context (dotnet ef's startup assembly).
-        var startup = arguments.Optional("startup-assembly") is { } startupPath
+        var startup = arguments.StartupAssembly is { } startupPath
             ? log.Step("load startup assembly", () => ApplicationLoader.Load(startupPath))
             : null;
         var contexts = new DesignTimeContexts(assembly, project, log, startup);
@@ -83,7 +85,7 @@ internal sealed class CliSession
             throw CliException.Usage($"Could not look for DbContext types in {assembly.GetName().Name}: {ex.Message}");
         }
 
-        return new CliSession(arguments, console, log, project, contexts, Select(found, arguments.Optional("context"), assembly));
+        return new CliSession(arguments, console, log, project, contexts, Select(found, arguments.Context, assembly));
     }
 
     /// <summary>A new instance of the command's DbContext; the caller disposes it.</summary>
@@ -146,7 +148,7 @@ internal sealed class CliSession
         (string ConnectionString, string Source)? chosen;
         try
         {
-            chosen = ConnectionResolver.Resolve(Arguments.Optional("connection"), Environment.GetEnvironmentVariables());
+            chosen = ConnectionResolver.Resolve(Request.Connection, Environment.GetEnvironmentVariables());
         }
         catch (ConnectionStringException ex)
         {
@@ -198,7 +200,7 @@ internal sealed class CliSession
         string connectionString;
         try
         {
-            if (ConnectionResolver.Resolve(Arguments.Optional("connection"), Environment.GetEnvironmentVariables()) is not { } chosen)
+            if (ConnectionResolver.Resolve(Request.Connection, Environment.GetEnvironmentVariables()) is not { } chosen)
             {
                 return;
             }

@@ -19,7 +19,7 @@ internal static class GenerateCommand
 {
     public static int Run(CliSession session)
     {
-        var name = session.Arguments.Required("name").Trim();
+        var name = (session.Request.Name ?? throw new UsageException("missing --name")).Trim();
         if (name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || !IsIdentifier(name))
         {
             throw CliException.Usage($"'{name}' cannot name a migration: use letters, digits and underscores, starting with a letter (e.g. AddTagColor).");
@@ -54,7 +54,7 @@ internal static class GenerateCommand
             console.Line("  " + Path.GetRelativePath(Environment.CurrentDirectory, file!));
         }
 
-        var resultFile = session.Arguments.Optional("result-file");
+        var resultFile = session.Request.ResultFile;
         if (resultFile is not null)
         {
             File.WriteAllText(resultFile, JsonSerializer.Serialize(new { migration = migration.MigrationId, files = new[] { files.MigrationFile, files.MetadataFile, files.SnapshotFile } }));
@@ -68,7 +68,7 @@ internal static class GenerateCommand
     {
         var options = RelationalOptionsExtension.Extract(context.GetService<IDbContextOptions>());
         var expected = options.MigrationsAssembly ?? context.GetType().Assembly.GetName().Name;
-        var project = Path.GetFileNameWithoutExtension(session.Arguments.Required("assembly"));
+        var project = Path.GetFileNameWithoutExtension(session.Request.Assembly);
         if (!string.Equals(expected, project, StringComparison.Ordinal))
         {
             throw CliException.Usage(

@@ -13,7 +13,7 @@ internal static class InspectCommand
         using var context = session.CreateContext();
         var state = MigrationLockState.Load(session, context);
         var ids = state.Scripts.Select(s => s.Id).ToList();
-        var id = CliSession.ResolveMigration(ids, session.Arguments.Required("migration"));
+        var id = CliSession.ResolveMigration(ids, session.Request.Migration ?? throw new UsageException("missing --migration"));
         var script = state.Scripts.Single(s => s.Id == id);
         var console = session.Console;
         var printer = new FindingPrinter(session);

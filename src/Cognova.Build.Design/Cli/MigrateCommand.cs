@@ -2,6 +2,7 @@ using Cognova.Build.Design.Lock;
 using Cognova.Bundle;
 using Cognova.Migrations;
 using Cognova.Migrations.Tooling;
+using Cognova.Protocol;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -22,14 +23,14 @@ internal static class MigrateCommand
         using var context = session.CreateContext();
         session.UseDatabase(context);
         var ids = context.GetService<IMigrationsAssembly>().Migrations.Keys.ToList();
-        var target = session.Arguments.Optional("target") is { } given ? CliSession.ResolveMigration(ids, given) : null;
+        var target = session.Request.Target is { } given ? CliSession.ResolveMigration(ids, given) : null;
 
         var lockState = MigrationLockState.Load(session, context);
         CheckLock(session, lockState, ids);
 
-        var arguments = BundleArgumentsFor(session.Arguments, target);
+        var arguments = BundleArgumentsFor(session.Request, target);
         var output = new BundleOutput(arguments, session.Console.Output, Console.Error);
-        if (!session.Arguments.Flag("allow-unknown") && !arguments.Json && UnknownMigrations(context) is { Count: > 0 } unknown)
+        if (!session.Request.AllowUnknown && !arguments.Json && UnknownMigrations(context) is { Count: > 0 } unknown)
         {
             output.Error($"The database has {unknown.Count} migration(s) that this code does not know ({string.Join(", ", unknown)}): it was migrated by a newer version. "
                          + "Pull the latest code, or run with --allow-unknown.");
@@ -86,30 +87,20 @@ internal static class MigrateCommand
                + "Read it and approve it with a reason (or fix the migration): dotnet cognova review";
     }
 
-    private static BundleArguments BundleArgumentsFor(HostArguments arguments, string? target)
+    private static BundleArguments BundleArgumentsFor(EngineRequest request, string? target)
     {
-        var list = new List<string>();
-        if (target is not null)
-        {
-            list.Add(target);
-        }
-
-        if (arguments.Optional("lock-timeout") is { } timeout)
-        {
-            list.AddRange(["--lock-timeout", timeout]);
-        }
-
-        foreach (var flag in new[] { "skip-if-locked", "allow-unknown", "json", "no-color", "verbose" })
-        {
-            if (arguments.Flag(flag))
-            {
-                list.Add("--" + flag);
-            }
-        }
-
         try
         {
-            return BundleArguments.Parse(list);
+            return new BundleArguments
+            {
+                TargetMigration = target,
+                LockTimeout = request.LockTimeout is { } timeout ? BundleArguments.ParseDuration(timeout) : BundleArguments.DefaultLockTimeout,
+                SkipIfLocked = request.SkipIfLocked,
+                AllowUnknown = request.AllowUnknown,
+                Json = request.Json,
+                NoColor = request.NoColor,
+                Verbose = request.Verbose,
+            };
         }
         catch (BundleUsageException ex)
         {

@@ -44,7 +44,7 @@ internal sealed class MigrationLockState
         RuleSeverities severities;
         try
         {
-            severities = RuleSeverities.Parse(session.Arguments.Optional("rule-severity"));
+            severities = RuleSeverities.Parse(session.Request.RuleSeverity);
         }
         catch (SettingException ex)
         {
@@ -106,7 +106,7 @@ internal sealed class MigrationLockState
     /// <summary>The lock file of the build: <c>CognovaLockFile</c> when set, else beside the model snapshot, else in the project folder.</summary>
     private static string LockPathFor(CliSession session, DbContext context)
     {
-        var configured = session.Arguments.Optional("lock-file");
+        var configured = session.Request.LockFile;
         if (configured is not null)
         {
             return Path.GetFullPath(Path.Combine(session.Project.ProjectDirectory, configured));

@@ -25,13 +25,13 @@ internal static class PushCommand
 {
     public static int Run(CliSession session)
     {
-        var arguments = session.Arguments;
+        var arguments = session.Request;
         var console = session.Console;
-        var dryRun = arguments.Flag("dry-run");
+        var dryRun = arguments.DryRun;
         session.WarmUpConnection();
         using var context = session.CreateContext();
         var database = session.UseDatabase(context);
-        if (!arguments.Flag("allow-production") && ProductionGuard.Reason(database.Host, database.Database) is { } reason)
+        if (!arguments.AllowProduction && ProductionGuard.Reason(database.Host, database.Database) is { } reason)
         {
             throw new CliException(
                 ExitCodes.ProductionRefused,
@@ -101,7 +101,7 @@ internal static class PushCommand
             return ExitCodes.Success;
         }
 
-        if (losses.Any(l => l.LosesData) && !arguments.Flag("force"))
+        if (losses.Any(l => l.LosesData) && !arguments.Force)
         {
             if (!console.IsInteractive)
             {

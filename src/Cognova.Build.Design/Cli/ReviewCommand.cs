@@ -21,7 +21,7 @@ internal static class ReviewCommand
         var console = session.Console;
         var problems = state.IntegrityProblems();
         // Approving a migration again replaces its approvals changed by hand (COG3009); any other problem comes first.
-        var reapproving = session.Arguments.Optional("approve") is not null && problems.All(p => p.Code == DiagnosticCodes.ApprovalEditedByHand);
+        var reapproving = session.Request.Approve is not null && problems.All(p => p.Code == DiagnosticCodes.ApprovalEditedByHand);
         if (problems.Count > 0 && !reapproving)
         {
             throw new CliException(
@@ -29,10 +29,10 @@ internal static class ReviewCommand
                 $"The lock file {state.LockPath} does not match the migrations; fix that first:\n" + string.Join('\n', LockProblemCap.Lines(problems)));
         }
 
-        var filter = session.Arguments.Optional("migration") is { } given ? CliSession.ResolveMigration(state.Scripts.Select(s => s.Id), given) : null;
-        if (session.Arguments.Optional("approve") is { } approve)
+        var filter = session.Request.Migration is { } given ? CliSession.ResolveMigration(state.Scripts.Select(s => s.Id), given) : null;
+        if (session.Request.Approve is { } approve)
         {
-            return ApproveAll(session, state, approve, session.Arguments.Optional("reason") ?? "");
+            return ApproveAll(session, state, approve, session.Request.Reason ?? "");
         }
 
         var open = state.Scripts

@@ -27,16 +27,16 @@ internal static class ScriptCommand
             throw CliException.Usage($"{session.ContextName} has no migrations to script. Create the first one: dotnet cognova generate InitialCreate");
         }
 
-        var from = session.Arguments.Optional("from") is { } fromName ? CliSession.ResolveMigration(ids, fromName) : Migration.InitialDatabase;
-        var to = session.Arguments.Optional("to") is { } toName ? CliSession.ResolveMigration(ids, toName) : null;
-        var idempotent = !session.Arguments.Flag("plain");
+        var from = session.Request.From is { } fromName ? CliSession.ResolveMigration(ids, fromName) : Migration.InitialDatabase;
+        var to = session.Request.To is { } toName ? CliSession.ResolveMigration(ids, toName) : null;
+        var idempotent = !session.Request.Plain;
         var reverts = to is not null && Position(ids, to) < Position(ids, from);
         var rewritten = new List<(string Migration, ScriptableSql Sql)>();
         var script = session.Log.Step("generate the script", () => Migrator(context, idempotent, reverts, (id, sql) => rewritten.Add((id, sql)))
             .GenerateScript(from, to, idempotent ? MigrationsSqlGenerationOptions.Idempotent : MigrationsSqlGenerationOptions.Default));
 
         // Standard output may be the script itself: what the tool says about it goes to standard error then.
-        var output = session.Arguments.Optional("output");
+        var output = session.Request.Output;
         Report(session, rewritten, toStandardError: output is null);
         if (output is null)
         {

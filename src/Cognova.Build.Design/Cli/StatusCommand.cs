@@ -49,7 +49,7 @@ internal static class StatusCommand
 
             var (drift, lockState) = offline?.GetAwaiter().GetResult() ?? Offline(session, context, reporter);
             var report = new StatusReport(session.ContextName, database, migrations, history, drift, lockState, schema);
-            if (session.Arguments.Flag("json"))
+            if (session.Request.Json)
             {
                 console.Data(report.ToJson());
             }

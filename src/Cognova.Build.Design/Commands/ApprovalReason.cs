@@ -1,3 +1,4 @@
+using Cognova.Protocol;
 namespace Cognova.Build.Design.Commands;
 
 /// <summary>
@@ -7,14 +8,14 @@ namespace Cognova.Build.Design.Commands;
 /// </summary>
 internal static class ApprovalReason
 {
-    public static string? Read(HostArguments arguments)
+    public static string? Read(EngineRequest arguments)
     {
-        if (arguments.Optional("reason") is { } given && given.Trim().Length > 0)
+        if (arguments.Reason is { } given && given.Trim().Length > 0)
         {
             return given.Trim();
         }
 
-        if (arguments.Optional("reason-file") is { } file)
+        if (arguments.ReasonFile is { } file)
         {
             try
             {

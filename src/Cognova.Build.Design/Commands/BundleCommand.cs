@@ -1,7 +1,8 @@
 using Cognova.Build.Design.Bundle;
-using Cognova.Build.Design.Diagnostics;
 using Cognova.Build.Design.DesignTime;
+using Cognova.Build.Design.Diagnostics;
 using Cognova.Build.Design.Reports;
+using Cognova.Protocol;
 
 namespace Cognova.Build.Design.Commands;
 
@@ -14,7 +15,7 @@ internal static class BundleCommand
 {
     public const string ExtraFilesListName = "bundle-files.txt";
 
-    public static void WriteStaging(HostArguments arguments, ProjectInfo project, CheckReport report, DiagnosticWriter diagnostics, HostLog log)
+    public static void WriteStaging(EngineRequest arguments, ProjectInfo project, CheckReport report, DiagnosticWriter diagnostics, HostLog log)
     {
         if (diagnostics.ErrorCount > 0)
         {
@@ -39,7 +40,7 @@ internal static class BundleCommand
         }
 
         var context = report.Contexts[0];
-        var applicationName = Path.GetFileNameWithoutExtension(arguments.Required("assembly"));
+        var applicationName = Path.GetFileNameWithoutExtension(arguments.Assembly);
         var manifest = new BundleManifest(
             applicationName,
             context.FullName,
@@ -47,10 +48,10 @@ internal static class BundleCommand
             context.HistoryTable,
             context.HistorySchema,
             context.Assembly);
-        var staging = arguments.Required("bundle-staging");
-        var name = arguments.Required("bundle-name");
-        var added = BundleStaging.WriteDepsFile(arguments.Required("deps"), applicationName, arguments.List("bundle-extra"), Path.Combine(staging, name + ".deps.json"));
-        BundleStaging.WriteRuntimeConfig(arguments.Required("runtimeconfig"), manifest, Path.Combine(staging, name + ".runtimeconfig.json"));
+        var staging = arguments.BundleStaging ?? throw new UsageException("missing --bundle-staging");
+        var name = arguments.BundleName ?? throw new UsageException("missing --bundle-name");
+        var added = BundleStaging.WriteDepsFile(arguments.DepsFile ?? throw new UsageException("missing --deps"), applicationName, arguments.BundleAssemblies, Path.Combine(staging, name + ".deps.json"));
+        BundleStaging.WriteRuntimeConfig(arguments.RuntimeConfigFile ?? throw new UsageException("missing --runtimeconfig"), manifest, Path.Combine(staging, name + ".runtimeconfig.json"));
         AtomicFile.WriteAllText(Path.Combine(staging, ExtraFilesListName), string.Join('\n', added) + "\n");
         log.Verbose($"bundle staging written for {context.Name} ({manifest.Migrations.Count} migrations) in {staging}");
     }

@@ -3,6 +3,7 @@ using Cognova.Build.Design.Diagnostics;
 using Cognova.Build.Design.Lock;
 using Cognova.Build.Design.Reports;
 using Cognova.Build.Design.Sources;
+using Cognova.Protocol;
 
 namespace Cognova.Build.Design.Commands;
 
@@ -14,14 +15,14 @@ namespace Cognova.Build.Design.Commands;
 /// </summary>
 internal static class CheckCommand
 {
-    public static void Run(HostArguments arguments, DiagnosticWriter diagnostics, HostLog log)
+    public static void Run(EngineRequest arguments, DiagnosticWriter diagnostics, HostLog log)
     {
         var project = new ProjectInfo(
-            arguments.Required("project"),
-            arguments.Required("project-dir"),
-            arguments.Optional("root-namespace"),
-            string.Equals(arguments.Optional("output-type"), "Library", StringComparison.OrdinalIgnoreCase),
-            ReferencedProjects.FromListFile(arguments.Optional("references")));
+            arguments.Project,
+            arguments.ProjectDirectory,
+            arguments.RootNamespace,
+            string.Equals(arguments.OutputType, "Library", StringComparison.OrdinalIgnoreCase),
+            ReferencedProjects.FromListFile(arguments.ReferencesFile));
 
         CheckSettings settings;
         try
@@ -68,7 +69,7 @@ internal static class CheckCommand
             return;
         }
 
-        var assemblyPath = arguments.Required("assembly");
+        var assemblyPath = arguments.Assembly;
         System.Reflection.Assembly assembly;
         try
         {
@@ -110,16 +111,16 @@ internal static class CheckCommand
     }
 
     /// <summary>The project's own sources and those of the projects it references, where a DbContext's migrations may live.</summary>
-    private static SourceIndex Sources(HostArguments arguments, ProjectInfo project)
+    private static SourceIndex Sources(EngineRequest arguments, ProjectInfo project)
     {
-        var own = SourceIndex.FromListFile(arguments.Optional("sources")).Files;
+        var own = SourceIndex.FromListFile(arguments.SourcesFile).Files;
         var referenced = project.Referenced.Projects.SelectMany(p => ProjectSourceFiles.Under(p.ProjectDirectory));
         return new SourceIndex(own.Concat(referenced).Distinct(StringComparer.Ordinal));
     }
 
-    private static ApprovalRequest? ReadApproval(HostArguments arguments, ProjectInfo project, DiagnosticWriter diagnostics)
+    private static ApprovalRequest? ReadApproval(EngineRequest arguments, ProjectInfo project, DiagnosticWriter diagnostics)
     {
-        var migration = arguments.Optional("migration");
+        var migration = arguments.Migration;
         string? reason;
         try
         {
@@ -145,9 +146,9 @@ internal static class CheckCommand
         return new ApprovalRequest(migration, reason);
     }
 
-    private static void WriteOutputs(HostArguments arguments, CheckSettings settings, ContextChecks checks, DiagnosticWriter diagnostics, HostLog log)
+    private static void WriteOutputs(EngineRequest arguments, CheckSettings settings, ContextChecks checks, DiagnosticWriter diagnostics, HostLog log)
     {
-        var lockFilesList = arguments.Optional("lock-files-out");
+        var lockFilesList = arguments.LockFilesList;
         if (lockFilesList is not null)
         {
             AtomicFile.WriteAllText(lockFilesList, string.Join("\n", checks.LockFiles.Where(File.Exists)) + "\n");

@@ -1,3 +1,4 @@
+using Cognova.Protocol;
 using Cognova.Secrets;
 
 namespace Cognova.Build.Design.Diagnostics;
@@ -9,7 +10,7 @@ namespace Cognova.Build.Design.Diagnostics;
 /// </summary>
 public sealed class DiagnosticWriter(TextWriter output)
 {
-    public const string ContinuationPrefix = "    ";
+    public const string ContinuationPrefix = EngineOutput.ContinuationPrefix;
 
     private readonly List<Diagnostic> _written = [];
 
@@ -40,24 +41,12 @@ public sealed class DiagnosticWriter(TextWriter output)
         }
 
         var lines = diagnostic.Message.Replace("\r\n", "\n").Split('\n');
-        output.WriteLine($"{FormatOrigin(diagnostic)}: {FormatSeverity(diagnostic.Severity)} {diagnostic.Code}: {lines[0]}");
+        var file = string.IsNullOrEmpty(diagnostic.File) ? "Cognova.Build" : diagnostic.File;
+        output.WriteLine(EngineOutput.DiagnosticLine(file, diagnostic.Line, diagnostic.Column, FormatSeverity(diagnostic.Severity), diagnostic.Code, lines[0]));
         foreach (var line in lines.Skip(1))
         {
             output.WriteLine(ContinuationPrefix + line);
         }
-    }
-
-    private static string FormatOrigin(Diagnostic diagnostic)
-    {
-        var file = string.IsNullOrEmpty(diagnostic.File) ? "Cognova.Build" : diagnostic.File;
-        if (diagnostic.Line <= 0)
-        {
-            return file;
-        }
-
-        return diagnostic.Column > 0
-            ? $"{file}({diagnostic.Line},{diagnostic.Column})"
-            : $"{file}({diagnostic.Line})";
     }
 
     private static string FormatSeverity(DiagnosticSeverity severity) => severity switch

@@ -3,6 +3,7 @@ using Cognova.Build.Design.Commands;
 using Cognova.Build.Design.DesignTime;
 using Cognova.Build.Design.Diagnostics;
 using Cognova.Build.Design.Reports;
+using Cognova.Protocol;
 
 namespace Cognova.Build.Tests.Bundle;
 
@@ -35,7 +36,7 @@ public sealed class BundleCommandTests
     private static string WriteStaging(CheckReport report)
     {
         var output = new StringWriter();
-        var arguments = HostArguments.Parse(["bundle", "--assembly", "/app/bin/Web.dll"]);
+        var arguments = new EngineRequest { Command = "bundle", Assembly = "/app/bin/Web.dll" };
         BundleCommand.WriteStaging(arguments, Project, report, new DiagnosticWriter(output), new HostLog(TextWriter.Null, verbose: false));
         return output.ToString();
     }

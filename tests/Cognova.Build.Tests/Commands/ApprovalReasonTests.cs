@@ -1,5 +1,6 @@
 using Cognova.Build.Design;
 using Cognova.Build.Design.Commands;
+using Cognova.Protocol;
 
 namespace Cognova.Build.Tests.Commands;
 
@@ -13,14 +14,14 @@ public sealed class ApprovalReasonTests : IDisposable
         var file = Path.Combine(_directory, "reason.txt");
         File.WriteAllText(file, "Exported first, see ticket 42; approved by Dana.\n");
 
-        Assert.Equal("Exported first, see ticket 42; approved by Dana.", ApprovalReason.Read(HostArguments.Parse(["approve", "--reason-file", file])));
-        Assert.Equal("given", ApprovalReason.Read(HostArguments.Parse(["approve", "--reason", "given", "--reason-file", file])));
+        Assert.Equal("Exported first, see ticket 42; approved by Dana.", ApprovalReason.Read(new EngineRequest { Command = "approve", ReasonFile = file }));
+        Assert.Equal("given", ApprovalReason.Read(new EngineRequest { Command = "approve", Reason = "given", ReasonFile = file }));
     }
 
     [Fact]
     public void A_missing_reason_file_is_a_clear_error()
     {
-        var error = Assert.Throws<ApprovalReasonException>(() => ApprovalReason.Read(HostArguments.Parse(["approve", "--reason-file", Path.Combine(_directory, "none.txt")])));
+        var error = Assert.Throws<ApprovalReasonException>(() => ApprovalReason.Read(new EngineRequest { Command = "approve", ReasonFile = Path.Combine(_directory, "none.txt") }));
 
         Assert.StartsWith("The approval's reason file cannot be read:", error.Message);
     }

@@ -1,6 +1,7 @@
 using Cognova.Build.Design;
 using Cognova.Build.Design.Commands;
 using Cognova.Build.Design.Diagnostics;
+using Cognova.Protocol;
 
 namespace Cognova.Build.Tests.Lock;
 
@@ -17,7 +18,7 @@ public sealed class LockedModeApprovalTests : IDisposable
         var diagnostics = new DiagnosticWriter(output);
 
         CheckCommand.Run(
-            HostArguments.Parse(["approve", "--project", project, "--project-dir", _directory, "--assembly", Path.Combine(_directory, "App.dll"),
+            EngineRequest.Read(["approve", "--project", project, "--project-dir", _directory, "--assembly", Path.Combine(_directory, "App.dll"),
                 "--migration", "Cleanup", "--reason", "fine", "--locked-mode"]),
             diagnostics,
             new HostLog(TextWriter.Null, verbose: false));

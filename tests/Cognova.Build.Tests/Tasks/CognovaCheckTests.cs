@@ -1,5 +1,6 @@
 extern alias tasks;
 
+using Cognova.Protocol;
 using tasks::Cognova.Build.Tasks;
 
 namespace Cognova.Build.Tests.Tasks;
@@ -53,6 +54,66 @@ public sealed class CognovaCheckTests : IDisposable
         Assert.Contains("--references /app/obj/App.cognova.references --output-type Exe", arguments);
         Assert.Contains("--migration * ", arguments);
         Assert.EndsWith("--reason-file /app/reason.txt", arguments);
+    }
+
+    [Fact]
+    public void The_host_reads_back_every_setting_of_a_bundle_run_as_the_task_meant_it()
+    {
+        var task = Task(FakeDotNet(exitCode: 0, stdout: ""));
+        task.Command = "bundle";
+        task.DbContexts = "ShopContext;AuditContext";
+        task.DriftCheck = "warning";
+        task.SqlCheck = "false";
+        task.RuleSeverity = "COG2201=error;COG2103=none";
+        task.LockCheck = "true";
+        task.LockedMode = true;
+        task.LockFile = "/app/db.lock.json";
+        task.ReportJson = "/app/report.json";
+        task.SarifLog = "/app/cognova.sarif";
+        task.LockFilesList = "/app/obj/lock-files";
+        task.ReferencesFile = "/app/obj/App.cognova.references";
+        task.OutputType = "Exe";
+        task.BundleStaging = "/app/obj/cognova-bundle/";
+        task.BundleName = "efbundle";
+        task.BundleAssemblies = ["/pkg/bundle/Cognova.Bundle.dll", "/pkg/bundle/Cognova.Migrations.dll"];
+        task.ApproveReason = "not for a bundle";
+        task.Verbose = true;
+
+        Assert.True(task.Execute());
+
+        var arguments = File.ReadAllLines(Path.Combine(_directory, "args.txt"));
+        var request = EngineRequest.Read(arguments[(Array.IndexOf(arguments, task.HostAssembly) + 1)..]);
+        Assert.Equivalent(
+            new EngineRequest
+            {
+                Command = "bundle",
+                Assembly = "/app/bin/App.dll",
+                Project = "/app/App.csproj",
+                ProjectDirectory = "/app",
+                RootNamespace = "App",
+                SourcesFile = "/app/obj/App.cognova.sources",
+                Context = "ShopContext;AuditContext",
+                DriftCheck = "warning",
+                SqlCheck = "false",
+                RuleSeverity = "COG2201=error;COG2103=none",
+                LockCheck = "true",
+                LockedMode = true,
+                LockFile = "/app/db.lock.json",
+                ReportJson = "/app/report.json",
+                SarifLog = "/app/cognova.sarif",
+                LockFilesList = "/app/obj/lock-files",
+                ReferencesFile = "/app/obj/App.cognova.references",
+                OutputType = "Exe",
+                BundleStaging = "/app/obj/cognova-bundle/",
+                BundleName = "efbundle",
+                BundleAssemblies = ["/pkg/bundle/Cognova.Bundle.dll", "/pkg/bundle/Cognova.Migrations.dll"],
+                DepsFile = "/app/bin/App.deps.json",
+                RuntimeConfigFile = "/app/bin/App.runtimeconfig.json",
+                Verbose = true,
+            },
+            request,
+            strict: true);
+        Assert.Equal(["ShopContext", "AuditContext"], request.ContextNames);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 extern alias tasks;
 
+using Cognova.Build.Design;
+using Cognova.Build.Design.Diagnostics;
 using tasks::Cognova.Build.Tasks;
 
 namespace Cognova.Build.Tests.Tasks;
@@ -9,6 +11,31 @@ public sealed class HostOutputParserTests
     private readonly List<HostDiagnostic> _diagnostics = [];
     private readonly List<string> _progress = [];
     private readonly List<string> _other = [];
+
+    [Theory]
+    [InlineData("/src/M.cs", 14, 13)]
+    [InlineData("/src/M.cs", 14, 0)]
+    [InlineData("/src/App.csproj", 0, 0)]
+    public void Reads_what_the_hosts_writers_print(string file, int line, int column)
+    {
+        var output = new StringWriter();
+        new DiagnosticWriter(output).Write(new Diagnostic("COG2102", DiagnosticSeverity.Warning, "drops column products.price\nSafer: stop using it first.", file, line, column));
+        new HostLog(output, verbose: true).Verbose("diff: 12 ms");
+        var parser = Parser();
+
+        foreach (var written in output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries))
+        {
+            parser.Read(written);
+        }
+
+        parser.Flush();
+
+        var diagnostic = Assert.Single(_diagnostics);
+        Assert.Equal((file, line, column, "warning", "COG2102"), (diagnostic.File, diagnostic.Line, diagnostic.Column, diagnostic.Severity, diagnostic.Code));
+        Assert.Equal("drops column products.price\nSafer: stop using it first.", diagnostic.Message);
+        Assert.Equal(["diff: 12 ms"], _progress);
+        Assert.Empty(_other);
+    }
 
     [Fact]
     public void Joins_continuation_lines_to_their_diagnostic()

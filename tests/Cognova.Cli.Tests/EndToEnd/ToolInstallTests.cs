@@ -24,7 +24,7 @@ public sealed class ToolInstallTests
             var noProject = DotNet.Run(folder, "cognova", "status");
 
             help.AssertExit(ExitCodes.Success);
-            Assert.Contains("Usage: dotnet cognova <command>", help.Output);
+            Assert.Contains("dotnet cognova [command] [options]", help.Output);
             foreach (var command in new[] { "push", "generate", "review", "migrate", "status", "script" })
             {
                 Assert.Contains($"  {command}", help.Output);

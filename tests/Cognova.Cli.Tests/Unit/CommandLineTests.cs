@@ -1,6 +1,9 @@
 extern alias tool;
 
+using tool::Cognova.Build.Design.Cli;
 using tool::Cognova.Cli;
+using tool::Cognova.Migrations.Tooling;
+using tool::Cognova.Protocol;
 
 namespace Cognova.Cli.Tests.Unit;
 
@@ -12,13 +15,13 @@ public sealed class CommandLineTests
         var line = CommandLine.Parse(["migrate", "AddTags", "--connection=Host=db;Password=x", "-p", "src/App", "--lock-timeout", "90s", "--skip-if-locked", "--no-build"]);
 
         Assert.Equal("migrate", line.Command);
-        Assert.Equal("AddTags", line.Positional("target"));
-        Assert.Equal("Host=db;Password=x", line.Value("--connection"));
-        Assert.Equal("src/App", line.Value("--project"));
-        Assert.True(line.NoBuild);
-        Assert.Equal(
-            [("--connection", "Host=db;Password=x"), ("--lock-timeout", "90s"), ("--skip-if-locked", null)],
-            line.CommandOptions().OrderBy(o => o.Name).ToList());
+        Assert.Equal("AddTags", line.Request.Target);
+        Assert.Equal("Host=db;Password=x", line.Request.Connection);
+        Assert.Equal("90s", line.Request.LockTimeout);
+        Assert.True(line.Request.SkipIfLocked);
+        Assert.False(line.Request.AllowUnknown || line.Request.Json);
+        Assert.Equal("src/App", line.Common.Project);
+        Assert.True(line.Common.NoBuild);
     }
 
     [Fact]
@@ -26,35 +29,42 @@ public sealed class CommandLineTests
     {
         var line = CommandLine.Parse(["script", "0", "AddOrders", "-o", "out.sql"]);
 
-        Assert.Equal("0", line.Positional("from"));
-        Assert.Equal("AddOrders", line.Positional("to"));
-        Assert.Equal("out.sql", line.Value("--output"));
+        Assert.Equal(("0", "AddOrders", "out.sql"), (line.Request.From, line.Request.To, line.Request.Output));
     }
 
     [Theory]
-    [InlineData("frobnicate", "Unknown command 'frobnicate'")]
-    [InlineData("--project", "Give a command first")]
-    public void An_unknown_command_is_named(string first, string expected)
+    [InlineData("Unknown command 'frobnicate'. The commands are: status, migrate, generate, review, baseline, push, script.", "frobnicate")]
+    [InlineData("Give a command first, e.g. dotnet cognova status (got '--project').", "--project", "x", "status")]
+    [InlineData("Unknown option '--approve' for push. Run dotnet cognova push --help to see its options.", "push", "--approve", "x")]
+    [InlineData("Unknown option '--force' for status. Run dotnet cognova status --help to see its options.", "status", "--force")]
+    [InlineData("Unknown option '--frobnicate' for migrate. Run dotnet cognova migrate --help to see its options.", "migrate", "--frobnicate")]
+    [InlineData("Unexpected argument 'B': generate takes [<name>]. Run dotnet cognova generate --help to see its options.", "generate", "A", "B")]
+    [InlineData("Required argument missing for option: '--connection'. Run dotnet cognova migrate --help to see its options.", "migrate", "--connection")]
+    public void A_command_line_that_does_not_fit_is_one_line_and_exit_code_2(string message, params string[] args)
     {
-        var error = Assert.Throws<CommandLineException>(() => CommandLine.Parse([first]));
+        var error = new StringWriter();
 
-        Assert.Contains(expected, error.Message);
+        var (line, exitCode) = new CommandLine().Read(args, TextWriter.Null, error);
+
+        Assert.Null(line);
+        Assert.Equal(ExitCodes.UsageError, exitCode);
+        Assert.Equal(message + Environment.NewLine, error.ToString());
     }
 
     [Theory]
-    [InlineData("push", "--approve", "x")]
-    [InlineData("status", "--force")]
-    [InlineData("generate", "A", "B")]
-    [InlineData("migrate", "--connection")]
-    public void Options_and_arguments_the_command_does_not_take_are_refused(params string[] args)
-        => Assert.Throws<CommandLineException>(() => CommandLine.Parse(args));
-
-    [Fact]
-    public void No_arguments_and_help_show_the_usage()
+    [InlineData]
+    [InlineData("-h")]
+    [InlineData("--help")]
+    [InlineData("-?")]
+    public void No_arguments_and_help_show_the_commands_and_run_nothing(params string[] args)
     {
-        Assert.True(CommandLine.Parse([]).Help);
-        Assert.True(CommandLine.Parse(["-h"]).Help);
-        Assert.True(CommandLine.Parse(["push", "--help"]).Help);
+        var output = new StringWriter();
+
+        var (line, exitCode) = new CommandLine().Read(args, output, TextWriter.Null);
+
+        Assert.Null(line);
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Contains("dotnet cognova [command] [options]", output.ToString());
     }
 
     [Fact]
@@ -62,12 +72,29 @@ public sealed class CommandLineTests
     {
         foreach (var command in CommandLine.CommandNames)
         {
-            Assert.Contains($"Usage: dotnet cognova {command}", Usage.For(command));
+            var help = Help(command, "--help");
+            Assert.Contains($"dotnet cognova {command} ", help);
+            Assert.Contains("-p, --project <path>", help);
+            Assert.Contains("Details:", help);
+            Assert.Contains("8 the database looks like production", help);
         }
 
-        var general = Usage.For("");
+        var general = Help("--help");
         Assert.All(CommandLine.CommandNames, command => Assert.Contains("  " + command, general));
         Assert.Contains("8 the database looks like production", general);
+        Assert.DoesNotContain("dotnet-cognova", general);
+    }
+
+    [Fact]
+    public void The_suggest_directive_completes_a_commands_options()
+    {
+        var output = new StringWriter();
+
+        var (line, exitCode) = new CommandLine().Read(["[suggest:12]", "migrate --sk"], output, TextWriter.Null);
+
+        Assert.Null(line);
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Equal(["--skip-if-locked"], output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
     [Fact]
@@ -75,9 +102,8 @@ public sealed class CommandLineTests
     {
         var line = CommandLine.Parse(["generate", "AddSlug", "-p", "src/Shop.Data", "-s", "src/Shop.Api"]);
 
-        Assert.Equal("src/Shop.Data", line.Value("--project"));
-        Assert.Equal("src/Shop.Api", line.Value("--startup-project"));
-        Assert.Empty(line.CommandOptions());
+        Assert.Equal(("src/Shop.Data", "src/Shop.Api"), (line.Common.Project, line.Common.StartupProject));
+        Assert.Equal("AddSlug", line.Request.Name);
     }
 
     [Fact]
@@ -85,9 +111,54 @@ public sealed class CommandLineTests
     {
         var line = CommandLine.Parse(["baseline", "--reason", "ran in production since 2023, see ADR-7; ok", "--reason-file=r.txt"]);
 
-        Assert.Equal(
-            [("--reason", "ran in production since 2023, see ADR-7; ok"), ("--reason-file", "r.txt")],
-            line.CommandOptions().OrderBy(o => o.Name).ToList());
+        Assert.Equal(("ran in production since 2023, see ADR-7; ok", "r.txt"), (line.Request.Reason, line.Request.ReasonFile));
+    }
+
+    [Fact]
+    public void A_reason_starting_with_an_at_sign_is_text_not_a_response_file()
+        => Assert.Equal("@dana approved", CommandLine.Parse(["review", "--approve", "Cleanup", "--reason", "@dana approved"]).Request.Reason);
+
+    [Fact]
+    public void The_host_reads_back_the_request_the_tool_writes_with_the_projects_files()
+    {
+        var project = new ProjectProperties(new Dictionary<string, string>
+        {
+            ["MSBuildProjectFullPath"] = "/src/Data/Data.csproj",
+            ["MSBuildProjectDirectory"] = "/src/Data/",
+            ["TargetPath"] = "/src/Data/bin/Data.dll",
+            ["RootNamespace"] = "Shop.Data",
+            ["CognovaLockFile"] = "/src/Data/db.lock.json",
+        });
+        var startup = new ProjectProperties(new Dictionary<string, string>
+        {
+            ["TargetPath"] = "/src/Api/bin/Api.dll",
+            ["ProjectDepsFilePath"] = "/src/Api/bin/Api.deps.json",
+            ["ProjectRuntimeConfigFilePath"] = "/src/Api/bin/Api.runtimeconfig.json",
+        });
+        var request = CommandLine.Parse(["review", "--approve", "Cleanup", "--reason=--force was fine", "-v"]).Request with { Context = "ShopContext" };
+
+        var arguments = DesignHost.Arguments(project, startup, request);
+
+        Assert.Equal(["exec", "--depsfile", "/src/Api/bin/Api.deps.json", "--runtimeconfig", "/src/Api/bin/Api.runtimeconfig.json", DesignHost.AssemblyPath], arguments.Take(6));
+        Assert.Equivalent(
+            request with
+            {
+                Assembly = "/src/Data/bin/Data.dll",
+                Project = "/src/Data/Data.csproj",
+                ProjectDirectory = "/src/Data",
+                StartupAssembly = "/src/Api/bin/Api.dll",
+                RootNamespace = "Shop.Data",
+                LockFile = "/src/Data/db.lock.json",
+            },
+            EngineRequest.Read(arguments.Skip(6).ToList()),
+            strict: true);
+    }
+
+    private static string Help(params string[] args)
+    {
+        var output = new StringWriter();
+        new CommandLine().Read(args, output, TextWriter.Null);
+        return output.ToString();
     }
 
     [Fact]
