@@ -13,7 +13,8 @@ public sealed record CheckSettings(
     bool LockReadOnly,
     string? LockFile,
     string? SarifLog,
-    string? ReportJson)
+    string? ReportJson,
+    string? CacheDirectory = null)
 {
     public const string DefaultLockFileName = "migrations.lock.json";
 
@@ -28,12 +29,14 @@ public sealed record CheckSettings(
         arguments.Flag("locked-mode"),
         arguments.Optional("lock-file"),
         arguments.Optional("sarif"),
-        arguments.Optional("report"));
+        arguments.Optional("report"),
+        arguments.Optional("cache"));
 
     /// <summary>
     /// The settings of a bundle: every check on and failing, the lock read-only. Whatever the build's
     /// own settings, a bundle never carries drift, unreviewed destructive SQL or unlocked migrations.
-    /// Per-rule severities still apply: a rule a team turned off stays off.
+    /// Per-rule severities still apply: a rule a team turned off stays off. No cache: every migration is
+    /// generated and checked again.
     /// </summary>
     public static CheckSettings ForBundle(HostArguments arguments) => new(
         DiagnosticSeverity.Error,

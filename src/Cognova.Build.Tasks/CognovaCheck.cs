@@ -76,6 +76,9 @@ namespace Cognova.Build.Tasks
         /// <summary>Where the host lists the lock files it used, for the next build's incremental check.</summary>
         public string? LockFilesList { get; set; }
 
+        /// <summary>The folder of the per-migration cache (<c>CognovaCache</c>); empty: no cache.</summary>
+        public string? CacheDirectory { get; set; }
+
         public string? ApproveMigration { get; set; }
 
         public string? ApproveReason { get; set; }
@@ -182,6 +185,7 @@ namespace Cognova.Build.Tasks
             builder.AppendSwitchIfNotNull("--sarif ", NullIfEmpty(SarifLog));
             builder.AppendSwitchIfNotNull("--report ", NullIfEmpty(ReportJson));
             builder.AppendSwitchIfNotNull("--lock-files-out ", NullIfEmpty(LockFilesList));
+            builder.AppendSwitchIfNotNull("--cache ", NullIfEmpty(CacheDirectory?.TrimEnd('/', '\\')));
             if (LockedMode)
             {
                 builder.AppendSwitch("--locked-mode");

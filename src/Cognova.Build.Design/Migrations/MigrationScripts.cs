@@ -13,7 +13,14 @@ namespace Cognova.Build.Design.Migrations;
 /// </summary>
 internal static class MigrationScripts
 {
-    public static IReadOnlyList<MigrationScript> Generate(DbContext context)
+    public static IReadOnlyList<MigrationScript> Generate(DbContext context) => Generate(context, _ => true);
+
+    /// <summary>
+    /// The scripts of the migrations <paramref name="include"/> selects, in order. A migration's target
+    /// model (its designer's, the costly part) is built only for a selected migration and for the one
+    /// whose model a selected migration starts from.
+    /// </summary>
+    public static IReadOnlyList<MigrationScript> Generate(DbContext context, Func<string, bool> include)
     {
         var assembly = context.GetService<IMigrationsAssembly>();
         var generator = context.GetService<IMigrationsSqlGenerator>();
@@ -21,14 +28,45 @@ internal static class MigrationScripts
         var provider = context.GetService<IDatabaseProvider>().Name;
         var typeMappings = context.GetService<IRelationalTypeMappingSource>();
 
-        var scripts = new List<MigrationScript>();
-        IModel? modelBefore = null;
-        foreach (var (id, type) in assembly.Migrations)
+        var migrations = assembly.Migrations.ToList();
+        var created = new Dictionary<int, (Migration Migration, IModel? Model)>();
+        (Migration Migration, IModel? Model) Create(int index)
         {
-            var migration = assembly.CreateMigration(type, provider);
-            var model = migration.TargetModel is null ? null : initializer.Initialize(migration.TargetModel);
-            scripts.Add(Build(id, type.Name, migration.UpOperations, generator, model, typeMappings, RelationalModel(modelBefore)));
-            modelBefore = model ?? modelBefore;
+            if (!created.TryGetValue(index, out var made))
+            {
+                var migration = assembly.CreateMigration(migrations[index].Value, provider);
+                made = (migration, migration.TargetModel is null ? null : initializer.Initialize(migration.TargetModel));
+                created[index] = made;
+            }
+
+            return made;
+        }
+
+        // The model before a migration is the target model of the nearest earlier migration that has one.
+        IModel? ModelBefore(int index)
+        {
+            for (var earlier = index - 1; earlier >= 0; earlier--)
+            {
+                if (Create(earlier).Model is { } model)
+                {
+                    return model;
+                }
+            }
+
+            return null;
+        }
+
+        var scripts = new List<MigrationScript>();
+        for (var index = 0; index < migrations.Count; index++)
+        {
+            var (id, type) = migrations[index];
+            if (!include(id))
+            {
+                continue;
+            }
+
+            var (migration, model) = Create(index);
+            scripts.Add(Build(id, type.Name, migration.UpOperations, generator, model, typeMappings, RelationalModel(ModelBefore(index))));
         }
 
         return scripts;
