@@ -14,17 +14,36 @@ internal sealed class MigrationSourceFiles(SourceIndex sources)
     private readonly Dictionary<string, byte[]?> _contents = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// The files that declare class <paramref name="className"/> among those whose name holds the class
-    /// name; when none does, the one <see cref="SourceIndex.FindClass"/> finds. Empty when the class is not
-    /// found: such a migration is never taken from the cache.
+    /// The files named as EF Core names a migration's (<c>&lt;id&gt;.cs</c>, <c>&lt;id&gt;.Designer.cs</c>, whose name
+    /// ends with <c>_&lt;class&gt;</c>), and any other file whose name holds the class name and that declares the
+    /// class; when there are none, the file <see cref="SourceIndex.FindClass"/> finds. Empty when the class
+    /// is not found: such a migration is never taken from the cache.
     /// </summary>
     public IReadOnlyList<string> Of(string className)
     {
-        var declaration = new Regex(@"\b(?:class|record)\s+" + Regex.Escape(className) + @"\b", RegexOptions.CultureInvariant);
-        var files = sources.Files
-            .Where(f => Path.GetFileName(f).Contains(className, StringComparison.OrdinalIgnoreCase))
-            .Where(f => Read(f) is { } bytes && declaration.IsMatch(Encoding.UTF8.GetString(bytes)))
-            .ToList();
+        Regex? declaration = null;
+        var files = new List<string>();
+        foreach (var file in sources.Files)
+        {
+            var name = Path.GetFileName(file);
+            if (!name.Contains(className, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (IsNamedAfter(name, className))
+            {
+                files.Add(file);
+                continue;
+            }
+
+            declaration ??= new Regex(@"\b(?:class|record)\s+" + Regex.Escape(className) + @"\b", RegexOptions.CultureInvariant);
+            if (Read(file) is { } bytes && declaration.IsMatch(Encoding.UTF8.GetString(bytes)))
+            {
+                files.Add(file);
+            }
+        }
+
         if (files.Count == 0 && sources.FindClass(className) is { } location)
         {
             files.Add(location.File);
@@ -37,6 +56,14 @@ internal sealed class MigrationSourceFiles(SourceIndex sources)
     /// <summary>SHA-256 of the file's bytes, or null when it cannot be read.</summary>
     public string? Hash(string file)
         => Read(file) is { } bytes ? Convert.ToHexStringLower(SHA256.HashData(bytes)) : null;
+
+    private static bool IsNamedAfter(string fileName, string className)
+    {
+        var name = fileName.EndsWith(".Designer.cs", StringComparison.OrdinalIgnoreCase) ? fileName[..^".Designer.cs".Length]
+            : fileName.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) ? fileName[..^".cs".Length]
+            : fileName;
+        return name.Equals(className, StringComparison.Ordinal) || name.EndsWith("_" + className, StringComparison.Ordinal);
+    }
 
     private byte[]? Read(string file)
     {
