@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design.Internal;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Cognova.Bundle;
 
@@ -41,6 +42,21 @@ public static class BundleContextFactory
 
             throw new BundleUsageException($"Could not create {contextType.Name}: {inner.Message}");
         }
+    }
+
+    /// <summary>
+    /// Makes more instances configured like <paramref name="first"/>: from its options when the context
+    /// takes nothing else in its constructor (cheap), otherwise as the first one was made. Call it on the
+    /// thread that owns <paramref name="first"/>; the factory it returns may run on any thread.
+    /// </summary>
+    public static Func<DbContext> Another(DbContext first, BundleManifestData manifest, BundleOutput output)
+    {
+        var options = first.GetService<IDbContextOptions>();
+        var constructor = first.GetType().GetConstructors().FirstOrDefault(c =>
+            c.GetParameters() is [{ } only] && typeof(DbContextOptions).IsAssignableFrom(only.ParameterType) && only.ParameterType.IsInstanceOfType(options));
+        return constructor is not null
+            ? () => (DbContext)constructor.Invoke([options])
+            : () => Create(manifest, output);
     }
 
     private sealed class Reporter(BundleOutput output) : IOperationReporter

@@ -9,8 +9,12 @@ using Microsoft.Extensions.Logging;
 
 namespace Cognova.Bundle;
 
-/// <summary>The bundle's three commands on a created, verified DbContext: migrate (default), status and script.</summary>
-public sealed class BundleRunner(DbContext context, BundleArguments arguments, BundleOutput output)
+/// <summary>
+/// The bundle's three commands on a created DbContext: migrate (default), status and script. Each
+/// migration runs only once <paramref name="verified"/> says it matches the lock (for status and
+/// script the caller verifies everything first).
+/// </summary>
+public sealed class BundleRunner(DbContext context, BundleArguments arguments, BundleOutput output, Func<string, CancellationToken, Task>? verified = null)
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -42,6 +46,7 @@ public sealed class BundleRunner(DbContext context, BundleArguments arguments, B
             WaitForLock = !arguments.SkipIfLocked,
             LockTimeout = arguments.LockTimeout,
             TargetMigration = ResolveTarget(arguments.TargetMigration),
+            BeforeMigration = verified,
         };
         var result = await AdvisoryLockMigrator.RunAsync(context, options, new OutputLogger(output), new ProgressObserver(output), cancellationToken);
         var applied = result.Applied.Select(a => new { id = a.Id, milliseconds = (long)a.Duration.TotalMilliseconds }).ToList();

@@ -64,9 +64,17 @@ try
         output.Verbose("Connection from the application's configuration: " + SecretMasker.MaskConnectionString(context.Database.GetConnectionString()!));
     }
 
-    BundleIntegrity.Verify(context, manifest);
-    output.Verbose($"{manifest.Migrations.Count} migration(s) match the bundle's lock file.");
-    return await new BundleRunner(context, arguments, output).RunAsync(cancellation.Token);
+    BundleIntegrity.VerifyIds(context, manifest);
+    if (arguments.Command != "migrate")
+    {
+        BundleIntegrity.Verify(context, manifest);
+        output.Verbose($"{manifest.Migrations.Count} migration(s) match the bundle's lock file.");
+        return await new BundleRunner(context, arguments, output).RunAsync(cancellation.Token);
+    }
+
+    // The SQL is verified in the background while the runner connects and applies what already matched.
+    using var verification = BundleVerification.Start(BundleContextFactory.Another(context, manifest, output), manifest, output);
+    return await new BundleRunner(context, arguments, output, verification.WaitForAsync).RunAsync(cancellation.Token);
 }
 catch (BundleUsageException ex)
 {

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using Cognova.Migrations.Internal;
 using Cognova.Secrets;
 using Microsoft.EntityFrameworkCore;
@@ -205,7 +206,13 @@ public static class AdvisoryLockMigrator
                     MigrationLog.MigrationsPending(logger, plan.Applies.Count, database, lockId, string.Join(", ", plan.Applies));
                 }
 
-                progress = new MigrationProgress(context, migrator, observer, logger, database);
+                progress = new MigrationProgress(context, migrator, observer, logger, database, options.BeforeMigration, token);
+                if (!progress.IsFollowing)
+                {
+                    // Without EF Core's events there is no moment between two migrations: the hook sees them all first.
+                    await progress.BeforeAllAsync(plan.Steps).ConfigureAwait(false);
+                }
+
                 await migrator.MigrateAsync(plan.Target, token).ConfigureAwait(false);
                 if (progress.IsFollowing)
                 {
@@ -234,6 +241,11 @@ public static class AdvisoryLockMigrator
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
+                if (progress?.BeforeMigrationFailure is { } refused)
+                {
+                    ExceptionDispatchInfo.Capture(refused).Throw();
+                }
+
                 var error = sessionLost.IsCancellationRequested && IsCancellation(e)
                     ? "the database session holding the migration lock ended"
                     : DatabaseErrors.Describe(e);

@@ -45,6 +45,15 @@ public sealed class MigrationRunOptions
     /// on every start. Only consulted when <see cref="TargetMigration"/> is null.
     /// </summary>
     public PendingModelChangesBehavior PendingModelChanges { get; set; } = PendingModelChangesBehavior.Ignore;
+
+    /// <summary>
+    /// Awaited before each migration runs (or is reverted), with its id, while the lock is held: before
+    /// EF Core generates or executes any of that migration's SQL. An exception from it stops the run there
+    /// and is thrown from <c>RunAsync</c> as it is, after the lock is released; the migrations before it stay
+    /// applied. Null (the default): nothing is awaited. The migration bundle verifies each migration against
+    /// its lock file here, while the verification of the next ones goes on in the background.
+    /// </summary>
+    public Func<string, CancellationToken, Task>? BeforeMigration { get; set; }
 }
 
 /// <summary>What <see cref="AdvisoryLockMigrator"/> does when the model has changes no migration captures.</summary>

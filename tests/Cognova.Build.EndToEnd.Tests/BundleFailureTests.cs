@@ -7,13 +7,14 @@ using static Cognova.Build.EndToEnd.Tests.BundleTests;
 namespace Cognova.Build.EndToEnd.Tests;
 
 /// <summary>
-/// A bundle whose fourth migration takes a few seconds and whose fifth needs a table that only the
-/// operator can create (it fails until then): failures and kills leave the database at the last
-/// migration that succeeded, and the next run completes.
+/// A bundle whose fourth migration's SQL depends on the environment it runs in, whose fifth takes a few
+/// seconds and whose sixth needs a table that only the operator can create (it fails until then):
+/// failures and kills leave the database at the last migration that succeeded, and the next run completes.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class BundleFailureTests(PostgresServer server, BundleFailureTests.PublishedSlowStore store) : IClassFixture<BundleFailureTests.PublishedSlowStore>
 {
+    private const string Stamp = "20291231000000_StampRelease";
     private const string Slow = "20300101000000_SlowBackfill";
     private const string NeedsRates = "20300102000000_CopyRates";
 
@@ -68,7 +69,23 @@ public sealed class BundleFailureTests(PostgresServer server, BundleFailureTests
 
         Assert.True(next.ExitCode == 0, next.All);
         Assert.Equal(NeedsRates, (await History(database))[^1]);
-        Assert.Equal(5, (await History(database)).Count);
+        Assert.Equal(6, (await History(database)).Count);
+    }
+
+    [Fact]
+    public async Task A_migration_whose_SQL_differs_from_the_lock_where_the_bundle_runs_is_refused_before_any_of_it_runs()
+    {
+        var database = await server.CreateDatabaseAsync("bundle_tampered");
+
+        var refused = BundleWith(store.Bundle, new() { ["STORE_RELEASE"] = "changed-at-deploy" }, "--connection", database);
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains($"This bundle does not match the lock file it was built with (the SQL of migration {Stamp} differs from the locked SQL). Publish it again from a clean build.", refused.All);
+        Assert.DoesNotContain($"Applying migration '{Stamp}'", refused.All);
+        var history = await History(database);
+        Assert.DoesNotContain(Stamp, history);
+        Assert.Equal(3, history.Count);
+        Assert.DoesNotContain("release_stamp", await Tables(database));
     }
 
     private static async Task Execute(string connectionString, string sql)
@@ -79,12 +96,18 @@ public sealed class BundleFailureTests(PostgresServer server, BundleFailureTests
         await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>The Store fixture with two hand-written migrations after its three, published once.</summary>
+    /// <summary>The Store fixture with three hand-written migrations after its three, published once.</summary>
     public sealed class PublishedSlowStore : IDisposable
     {
         public PublishedSlowStore()
         {
             Project = TestProject.FromFixture("Store", LocalPackageFeed.Instance);
+            Project.WriteMigration(Stamp, "Store", "ShopContext", """
+                {
+                    var release = System.Environment.GetEnvironmentVariable("STORE_RELEASE") ?? "dev";
+                    migrationBuilder.Sql($"CREATE TABLE release_stamp (release text); INSERT INTO release_stamp VALUES ('{release}');");
+                }
+                """);
             Project.WriteMigration(Slow, "Store", "ShopContext", """
                 {
                     migrationBuilder.Sql("CREATE TABLE backfill_log (id int); SELECT pg_sleep(4);");

@@ -77,6 +77,50 @@ public sealed class AdvisoryLockMigratorTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task BeforeMigration_sees_each_migration_before_it_runs_and_what_it_throws_stops_the_run_there()
+    {
+        var db = await TestDatabase.CreateAsync(server, "before_each");
+        var log = new LogSink();
+        var observer = new RecordingObserver();
+        var seen = new List<string>();
+        var refusal = new InvalidOperationException("not this one");
+        var options = new MigrationRunOptions
+        {
+            BeforeMigration = async (id, token) =>
+            {
+                await Task.Yield();
+                seen.Add(id);
+                // By now every migration before this one has committed. (The history table cannot be read
+                // from here: EF Core holds a lock on it while it migrates.)
+                Assert.Equal(seen.Count - 1, observer.Events.Count(e => e.StartsWith("done ", StringComparison.Ordinal)));
+                if (id == GoodMigrations[2])
+                {
+                    throw refusal;
+                }
+            },
+        };
+
+        await using (var context = db.NewContext<GoodContext>())
+        {
+            var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => AdvisoryLockMigrator.RunAsync(context, options, log.Logger, observer));
+            Assert.Same(refusal, thrown);
+        }
+
+        Assert.Equal(GoodMigrations, seen);
+        Assert.Equal(GoodMigrations[..2], await db.HistoryAsync());
+        Assert.Equal(GoodMigrations[..2].SelectMany(id => new[] { "start " + id, "done " + id }), observer.Events);
+        Assert.True(await db.LockIsFreeAsync(db.LockIdOf<GoodContext>()));
+
+        await using (var context = db.NewContext<GoodContext>())
+        {
+            var rest = await AdvisoryLockMigrator.RunAsync(context, new MigrationRunOptions(), log.Logger);
+            Assert.Equal(MigrationRunStatus.Applied, rest.Status);
+        }
+
+        Assert.Equal(GoodMigrations, await db.HistoryAsync());
+    }
+
+    [Fact]
     public async Task Killing_the_session_that_holds_the_lock_fails_the_run_frees_the_lock_and_the_next_run_completes()
     {
         var db = await TestDatabase.CreateAsync(server, "kill");

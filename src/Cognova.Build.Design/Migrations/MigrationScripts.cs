@@ -13,14 +13,20 @@ namespace Cognova.Build.Design.Migrations;
 /// </summary>
 internal static class MigrationScripts
 {
-    public static IReadOnlyList<MigrationScript> Generate(DbContext context) => Generate(context, _ => true);
+    public static IReadOnlyList<MigrationScript> Generate(DbContext context) => Enumerate(context, _ => true).ToList();
+
+    /// <summary>The scripts of the migrations <paramref name="include"/> selects, in order (see <see cref="Enumerate(DbContext, Func{string, bool})"/>).</summary>
+    public static IReadOnlyList<MigrationScript> Generate(DbContext context, Func<string, bool> include) => Enumerate(context, include).ToList();
+
+    /// <summary>The scripts one at a time, in the order the migrations run, so that a caller can use each as soon as it is made.</summary>
+    public static IEnumerable<MigrationScript> Enumerate(DbContext context) => Enumerate(context, _ => true);
 
     /// <summary>
-    /// The scripts of the migrations <paramref name="include"/> selects, in order. A migration's target
-    /// model (its designer's, the costly part) is built only for a selected migration and for the one
-    /// whose model a selected migration starts from.
+    /// The scripts of the migrations <paramref name="include"/> selects, one at a time, in order. A migration's
+    /// target model (its designer's, the costly part) is built only for a selected migration and for the
+    /// one whose model a selected migration starts from.
     /// </summary>
-    public static IReadOnlyList<MigrationScript> Generate(DbContext context, Func<string, bool> include)
+    public static IEnumerable<MigrationScript> Enumerate(DbContext context, Func<string, bool> include)
     {
         var assembly = context.GetService<IMigrationsAssembly>();
         var generator = context.GetService<IMigrationsSqlGenerator>();
@@ -42,13 +48,19 @@ internal static class MigrationScripts
             return made;
         }
 
-        // The model before a migration is the target model of the nearest earlier migration that has one.
+        // The model before a migration is the target model of the nearest earlier migration that has one;
+        // migrations before that one are never needed again, so their models are let go.
         IModel? ModelBefore(int index)
         {
             for (var earlier = index - 1; earlier >= 0; earlier--)
             {
                 if (Create(earlier).Model is { } model)
                 {
+                    foreach (var older in created.Keys.Where(k => k < earlier).ToList())
+                    {
+                        created.Remove(older);
+                    }
+
                     return model;
                 }
             }
@@ -56,7 +68,6 @@ internal static class MigrationScripts
             return null;
         }
 
-        var scripts = new List<MigrationScript>();
         for (var index = 0; index < migrations.Count; index++)
         {
             var (id, type) = migrations[index];
@@ -66,10 +77,8 @@ internal static class MigrationScripts
             }
 
             var (migration, model) = Create(index);
-            scripts.Add(Build(id, type.Name, migration.UpOperations, generator, model, typeMappings, RelationalModel(ModelBefore(index))));
+            yield return Build(id, type.Name, migration.UpOperations, generator, model, typeMappings, RelationalModel(ModelBefore(index)));
         }
-
-        return scripts;
     }
 
     /// <summary>

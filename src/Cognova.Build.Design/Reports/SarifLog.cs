@@ -28,15 +28,15 @@ public static class SarifLog
             writer.WriteStartArray("rules");
             foreach (var id in ruleIds)
             {
-                var (name, description, help, level) = DiagnosticTitles.For(id);
+                var descriptor = DiagnosticCatalog.Find(id) ?? new DiagnosticDescriptor(id, id, DiagnosticSeverity.Warning, id, id);
                 writer.WriteStartObject();
                 writer.WriteString("id", id);
-                writer.WriteString("name", name);
-                WriteText(writer, "shortDescription", description);
-                WriteText(writer, "fullDescription", help);
-                WriteText(writer, "help", help);
+                writer.WriteString("name", descriptor.Name);
+                WriteText(writer, "shortDescription", descriptor.Title);
+                WriteText(writer, "fullDescription", descriptor.Help);
+                WriteText(writer, "help", descriptor.Help);
                 writer.WriteStartObject("defaultConfiguration");
-                writer.WriteString("level", Level(level));
+                writer.WriteString("level", Level(descriptor.DefaultSeverity));
                 writer.WriteEndObject();
                 writer.WriteEndObject();
             }

@@ -27,13 +27,24 @@ internal sealed class MigrationProgress : IObserver<KeyValuePair<string, object?
     private readonly string database;
     private readonly List<AppliedMigration> applied = [];
     private readonly IDisposable? subscription;
+    private readonly Func<string, CancellationToken, Task>? beforeMigration;
+    private readonly CancellationToken token;
     private string? current;
     private bool currentIsRevert;
     private long currentStarted;
 
-    public MigrationProgress(DbContext context, IMigrator migrator, IMigrationRunObserver? observer, ILogger logger, string database)
+    public MigrationProgress(
+        DbContext context,
+        IMigrator migrator,
+        IMigrationRunObserver? observer,
+        ILogger logger,
+        string database,
+        Func<string, CancellationToken, Task>? beforeMigration = null,
+        CancellationToken token = default)
     {
         this.migrator = migrator;
+        this.beforeMigration = beforeMigration;
+        this.token = token;
         this.observer = observer;
         this.logger = logger;
         this.database = database;
@@ -58,6 +69,9 @@ internal sealed class MigrationProgress : IObserver<KeyValuePair<string, object?
         }
     }
 
+    /// <summary>What <see cref="MigrationRunOptions.BeforeMigration"/> threw, which stopped the run; null when it did not.</summary>
+    public Exception? BeforeMigrationFailure { get; private set; }
+
     /// <summary>The migrations that committed so far, in order.</summary>
     public IReadOnlyList<AppliedMigration> Applied
     {
@@ -67,6 +81,28 @@ internal sealed class MigrationProgress : IObserver<KeyValuePair<string, object?
             {
                 return [.. applied];
             }
+        }
+    }
+
+    /// <summary>Runs <see cref="MigrationRunOptions.BeforeMigration"/> for every step at once, when no event will come between two migrations.</summary>
+    public async Task BeforeAllAsync(IEnumerable<string> steps)
+    {
+        if (beforeMigration is null)
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (var step in steps)
+            {
+                await beforeMigration(step, token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e)
+        {
+            BeforeMigrationFailure = e;
+            throw;
         }
     }
 
@@ -117,6 +153,25 @@ internal sealed class MigrationProgress : IObserver<KeyValuePair<string, object?
         lock (gate)
         {
             FinishCurrent();
+        }
+
+        // EF Core raises the event before it generates the migration's SQL: what the hook throws reaches
+        // the migrator there, so none of this migration runs.
+        if (beforeMigration is not null)
+        {
+            try
+            {
+                beforeMigration(id, token).GetAwaiter().GetResult();
+            }
+            catch (Exception e)
+            {
+                BeforeMigrationFailure = e;
+                throw;
+            }
+        }
+
+        lock (gate)
+        {
             current = id;
             currentIsRevert = value.Key == RevertingEvent;
             currentStarted = Stopwatch.GetTimestamp();
