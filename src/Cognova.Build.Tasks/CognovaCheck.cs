@@ -98,6 +98,9 @@ namespace Cognova.Build.Tasks
         /// <summary>With <c>bundle</c>: the bundle's file name without extension (<c>efbundle</c>).</summary>
         public string? BundleName { get; set; }
 
+        /// <summary>With a check that also stages the bundle: the DbContext the bundle migrates (<c>CognovaBundleDbContext</c>).</summary>
+        public string? BundleDbContext { get; set; }
+
         /// <summary>With <c>bundle</c>: the bundle's own assemblies, to list in its deps.json.</summary>
         public string[] BundleAssemblies { get; set; } = Array.Empty<string>();
 
@@ -191,8 +194,10 @@ namespace Cognova.Build.Tasks
                 builder.AppendSwitch("--locked-mode");
             }
 
-            if (Command == "bundle")
+            // A publish's check (Command check) also stages the bundle when it passes as strictly as the bundle's own check would.
+            if (Command == "bundle" || (Command == "check" && !string.IsNullOrEmpty(BundleStaging)))
             {
+                builder.AppendSwitchIfNotNull("--bundle-context ", Command == "check" ? NullIfEmpty(BundleDbContext) : null);
                 builder.AppendSwitchIfNotNull("--bundle-staging ", NullIfEmpty(BundleStaging));
                 builder.AppendSwitchIfNotNull("--bundle-name ", NullIfEmpty(BundleName));
                 builder.AppendSwitchIfNotNull("--bundle-extra ", BundleAssemblies.Length == 0 ? null : string.Join(";", BundleAssemblies));
