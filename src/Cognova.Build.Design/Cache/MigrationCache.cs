@@ -18,23 +18,33 @@ internal sealed class MigrationCache(string? directory, bool readEntries, Source
 {
     private readonly MigrationSourceFiles _files = new(sources);
 
-    public CachePlan Plan(DbContext context, Type contextType)
+    /// <summary>
+    /// What needs the context (the migrations, the services and options in the key) is read now, on the
+    /// caller's thread, since EF Core contexts are not thread-safe; the returned function hashes the files and
+    /// reads the cache file, on any thread.
+    /// </summary>
+    public Func<CachePlan> Prepare(DbContext context, Type contextType)
     {
         var migrations = context.GetService<IMigrationsAssembly>().Migrations.Select(m => (m.Key, m.Value.AsType())).ToList();
         if (directory is null)
         {
-            return new CachePlan(migrations, null, null, [], new Dictionary<string, CachedMigration>(), changed: false, log);
+            return () => new CachePlan(migrations, null, null, [], new Dictionary<string, CachedMigration>(), changed: false, log);
         }
 
-        var keys = log.Step("compute cache keys", () => MigrationCacheKeys.ForMigrations(
-            MigrationCacheKeys.ForContext(context, contextType, severities, _files), migrations, _files));
-        var path = Path.Combine(directory, FileName(contextType));
+        var contextKey = log.Step("compute the DbContext's cache key", () => MigrationCacheKeys.ForContext(context, contextType, severities, _files));
+        return () => Plan(contextType, migrations, contextKey);
+    }
+
+    private CachePlan Plan(Type contextType, IReadOnlyList<(string Id, Type Type)> migrations, string contextKey)
+    {
+        var keys = log.Step("compute the migrations' cache keys", () => MigrationCacheKeys.ForMigrations(contextKey, migrations, _files));
+        var path = Path.Combine(directory!, FileName(contextType));
         var contextName = contextType.FullName ?? contextType.Name;
         var stored = new Dictionary<string, CachedMigration>(StringComparer.Ordinal);
         var changed = false;
         if (!readEntries)
         {
-            log.Verbose("cache not read: locked mode and a bundle check every migration");
+            log.Verbose("cache not read: locked mode checks every migration");
             changed = true;
         }
         else

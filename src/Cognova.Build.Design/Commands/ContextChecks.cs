@@ -158,13 +158,15 @@ internal sealed class ContextChecks(
             Report.Contexts.Add(report);
             var reporter = new HostReporter(log);
             var needsScripts = settings.SqlCheck || settings.LockCheck || approval is not null;
-            var plan = needsScripts ? _cache.Plan(context, type) : null;
+            var prepared = needsScripts ? _cache.Prepare(context, type) : null;
 
-            // SQL generation (of the migrations the cache does not hold) runs on a second instance of the
-            // context (EF Core contexts are not thread-safe) while this thread compares the model with the snapshot.
-            var scriptsTask = plan is null ? null
-                : plan.AnyToGenerate ? Task.Run(() => GenerateScripts(contexts, type, plan))
-                : Task.FromResult<IReadOnlyList<MigrationScript>>([]);
+            // While this thread compares the model with the snapshot: the cache lookup, then the SQL of the
+            // migrations the cache does not hold, on a second instance of the context (EF Core contexts are not thread-safe).
+            var scriptsTask = prepared is null ? null : Task.Run(() =>
+            {
+                var plan = prepared();
+                return (Plan: plan, Generated: plan.AnyToGenerate ? GenerateScripts(contexts, type, plan) : Array.Empty<MigrationScript>());
+            });
             var snapshot = log.Step("build model snapshot", () => snapshotTask.GetAwaiter().GetResult());
             var drift = log.Step($"diff {type.Name} model against snapshot", () => DriftDetector.Detect(context, reporter, snapshot));
             var snapshotLocation = drift.SnapshotTypeName is null ? null : sources.FindClass(drift.SnapshotTypeName);
@@ -175,8 +177,8 @@ internal sealed class ContextChecks(
                 return;
             }
 
-            var generated = scriptsTask!.GetAwaiter().GetResult();
-            var (scripts, allFindings) = log.Step("apply SQL rules", () => plan!.Join(generated, _linter.Lint));
+            var (plan, generated) = scriptsTask!.GetAwaiter().GetResult();
+            var (scripts, allFindings) = log.Step("apply SQL rules", () => plan.Join(generated, _linter.Lint));
             var findings = settings.SqlCheck ? allFindings : [];
             var lockPath = LockPathFor(snapshotLocation);
             report.LockFile = lockPath;
