@@ -16,12 +16,13 @@ internal sealed class MigrationSourceFiles(SourceIndex sources)
     /// <summary>
     /// The files named as EF Core names a migration's (<c>&lt;id&gt;.cs</c>, <c>&lt;id&gt;.Designer.cs</c>, whose name
     /// ends with <c>_&lt;class&gt;</c>), and any other file whose name holds the class name and that declares the
-    /// class; when there are none, the file <see cref="SourceIndex.FindClass"/> finds. Empty when the class
-    /// is not found: such a migration is never taken from the cache.
+    /// class; when there are none, every file that declares the class. Empty when the class is not found: such
+    /// a migration is never taken from the cache. Reads files through its own cache only, so that it can run
+    /// beside other users of the <see cref="SourceIndex"/>.
     /// </summary>
     public IReadOnlyList<string> Of(string className)
     {
-        Regex? declaration = null;
+        var declaration = new Lazy<Regex>(() => new Regex(@"\b(?:class|record)\s+" + Regex.Escape(className) + @"\b", RegexOptions.CultureInvariant));
         var files = new List<string>();
         foreach (var file in sources.Files)
         {
@@ -31,27 +32,23 @@ internal sealed class MigrationSourceFiles(SourceIndex sources)
                 continue;
             }
 
-            if (IsNamedAfter(name, className))
-            {
-                files.Add(file);
-                continue;
-            }
-
-            declaration ??= new Regex(@"\b(?:class|record)\s+" + Regex.Escape(className) + @"\b", RegexOptions.CultureInvariant);
-            if (Read(file) is { } bytes && declaration.IsMatch(Encoding.UTF8.GetString(bytes)))
+            if (IsNamedAfter(name, className) || Declares(file, declaration.Value))
             {
                 files.Add(file);
             }
         }
 
-        if (files.Count == 0 && sources.FindClass(className) is { } location)
+        if (files.Count == 0)
         {
-            files.Add(location.File);
+            files.AddRange(sources.Files.Where(f => Declares(f, declaration.Value)));
         }
 
         files.Sort(StringComparer.Ordinal);
         return files;
     }
+
+    private bool Declares(string file, Regex declaration)
+        => Read(file) is { } bytes && declaration.IsMatch(Encoding.UTF8.GetString(bytes));
 
     /// <summary>SHA-256 of the file's bytes, or null when it cannot be read.</summary>
     public string? Hash(string file)
