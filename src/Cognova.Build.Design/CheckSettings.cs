@@ -14,7 +14,8 @@ public sealed record CheckSettings(
     bool LockReadOnly,
     string? LockFile,
     string? SarifLog,
-    string? ReportJson)
+    string? ReportJson,
+    string? CacheDirectory = null)
 {
     public const string DefaultLockFileName = "migrations.lock.json";
 
@@ -29,12 +30,14 @@ public sealed record CheckSettings(
         arguments.LockedMode,
         arguments.LockFile,
         arguments.SarifLog,
-        arguments.ReportJson);
+        arguments.ReportJson,
+        arguments.CacheDirectory);
 
     /// <summary>
     /// The settings of a bundle: every check on and failing, the lock read-only. Whatever the build's
     /// own settings, a bundle never carries drift, unreviewed destructive SQL or unlocked migrations.
-    /// Per-rule severities still apply: a rule a team turned off stays off.
+    /// Per-rule severities still apply: a rule a team turned off stays off. No cache: every migration is
+    /// generated and checked again.
     /// </summary>
     internal static CheckSettings ForBundle(EngineRequest arguments) => new(
         DiagnosticSeverity.Error,

@@ -77,6 +77,9 @@ namespace Cognova.Build.Tasks
         /// <summary>Where the host lists the lock files it used, for the next build's incremental check.</summary>
         public string? LockFilesList { get; set; }
 
+        /// <summary>The folder of the per-migration cache (<c>CognovaCache</c>); empty: no cache.</summary>
+        public string? CacheDirectory { get; set; }
+
         public string? ApproveMigration { get; set; }
 
         public string? ApproveReason { get; set; }
@@ -95,6 +98,9 @@ namespace Cognova.Build.Tasks
 
         /// <summary>With <c>bundle</c>: the bundle's file name without extension (<c>efbundle</c>).</summary>
         public string? BundleName { get; set; }
+
+        /// <summary>With a check that also stages the bundle: the DbContext the bundle migrates (<c>CognovaBundleDbContext</c>).</summary>
+        public string? BundleDbContext { get; set; }
 
         /// <summary>With <c>bundle</c>: the bundle's own assemblies, to list in its deps.json.</summary>
         public string[] BundleAssemblies { get; set; } = Array.Empty<string>();
@@ -187,6 +193,8 @@ namespace Cognova.Build.Tasks
         internal EngineRequest Request()
         {
             var command = Command == "approve" || Command == "bundle" ? Command : "check";
+            // A publish's check (command check) also stages the bundle when it passes as strictly as the bundle's own check would.
+            var stages = command == "bundle" || (command == "check" && !string.IsNullOrEmpty(BundleStaging));
             return new EngineRequest
             {
                 Command = command,
@@ -207,11 +215,13 @@ namespace Cognova.Build.Tasks
                 ReportJson = NullIfEmpty(ReportJson),
                 LockFilesList = NullIfEmpty(LockFilesList),
                 LockedMode = LockedMode,
-                BundleStaging = command == "bundle" ? NullIfEmpty(BundleStaging) : null,
-                BundleName = command == "bundle" ? NullIfEmpty(BundleName) : null,
-                BundleAssemblies = command == "bundle" ? BundleAssemblies : Array.Empty<string>(),
-                DepsFile = command == "bundle" ? DepsFile : null,
-                RuntimeConfigFile = command == "bundle" ? RuntimeConfigFile : null,
+                CacheDirectory = NullIfEmpty(CacheDirectory?.TrimEnd('/', '\\')),
+                BundleContext = command == "check" && stages ? NullIfEmpty(BundleDbContext) : null,
+                BundleStaging = stages ? NullIfEmpty(BundleStaging) : null,
+                BundleName = stages ? NullIfEmpty(BundleName) : null,
+                BundleAssemblies = stages ? BundleAssemblies : Array.Empty<string>(),
+                DepsFile = stages ? DepsFile : null,
+                RuntimeConfigFile = stages ? RuntimeConfigFile : null,
                 Migration = command == "approve" ? NullIfEmpty(ApproveMigration) : null,
                 Reason = command == "approve" ? NullIfEmpty(ApproveReason) : null,
                 ReasonFile = command == "approve" ? NullIfEmpty(ApproveReasonFile) : null,

@@ -39,7 +39,39 @@ internal static class BundleCommand
             return;
         }
 
-        var context = report.Contexts[0];
+        Stage(arguments, report.Contexts[0], log);
+    }
+
+    /// <summary>
+    /// A publish's own check stages the bundle too, so that the publish starts the host once: only when that
+    /// check was as strict as the bundle's (drift an error, the SQL rules and the lock file on, no cache read)
+    /// and found no error, and checked the DbContext the bundle migrates. Otherwise nothing is written, and
+    /// the bundle's own check runs afterwards as before.
+    /// </summary>
+    public static void StageAfterCheck(EngineRequest arguments, CheckSettings settings, CheckReport report, DiagnosticWriter diagnostics, HostLog log)
+    {
+        if (arguments.BundleStaging is null)
+        {
+            return;
+        }
+
+        var strict = settings.DriftSeverity == DiagnosticSeverity.Error && settings.SqlCheck && settings.LockCheck && settings.CacheDirectory is null;
+        var name = arguments.BundleContext;
+        var context = name is null
+            ? report.Contexts.Count == 1 ? report.Contexts[0] : null
+            : report.Contexts.FirstOrDefault(c => string.Equals(c.FullName, name, StringComparison.OrdinalIgnoreCase))
+              ?? report.Contexts.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+        if (!strict || diagnostics.ErrorCount > 0 || context is null)
+        {
+            log.Verbose("the bundle is not staged by this check: its own check runs");
+            return;
+        }
+
+        Stage(arguments, context, log);
+    }
+
+    private static void Stage(EngineRequest arguments, ContextReport context, HostLog log)
+    {
         var applicationName = Path.GetFileNameWithoutExtension(arguments.Assembly);
         var manifest = new BundleManifest(
             applicationName,

@@ -108,6 +108,7 @@ internal static class CheckCommand
         }
 
         WriteOutputs(arguments, settings, checks, diagnostics, log);
+        BundleCommand.StageAfterCheck(arguments, settings, checks.Report, diagnostics, log);
     }
 
     /// <summary>The project's own sources and those of the projects it references, where a DbContext's migrations may live.</summary>

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Cognova.Build.Design.Cache;
 using Cognova.Build.Design.DesignTime;
 using Cognova.Build.Design.Diagnostics;
 using Cognova.Build.Design.Drift;
@@ -28,6 +29,7 @@ internal sealed class ContextChecks(
 
     private readonly LockFileStore _locks = new(settings.LockReadOnly);
     private readonly MigrationLinter _linter = new(settings.RuleSeverities);
+    private readonly MigrationCache _cache = new(settings.CacheDirectory, readEntries: !settings.LockReadOnly, sources, settings.RuleSeverities, log);
     private readonly string _projectArgument = ApproveCommandText.ProjectArgument(project.ProjectFile);
 
     public CheckReport Report { get; } = new();
@@ -155,11 +157,16 @@ internal sealed class ContextChecks(
             report.HistorySchema = relational?.MigrationsHistoryTableSchema;
             Report.Contexts.Add(report);
             var reporter = new HostReporter(log);
-            // SQL generation runs on a second instance of the context (EF Core contexts are not
-            // thread-safe) while this thread compares the model with the snapshot.
-            var scriptsTask = settings.SqlCheck || settings.LockCheck || approval is not null
-                ? Task.Run(() => GenerateScripts(contexts, type))
-                : null;
+            var needsScripts = settings.SqlCheck || settings.LockCheck || approval is not null;
+            var prepared = needsScripts ? _cache.Prepare(context, type) : null;
+
+            // While this thread compares the model with the snapshot: the cache lookup, then the SQL of the
+            // migrations the cache does not hold, on a second instance of the context (EF Core contexts are not thread-safe).
+            var scriptsTask = prepared is null ? null : Task.Run(() =>
+            {
+                var plan = prepared();
+                return (Plan: plan, Generated: plan.AnyToGenerate ? GenerateScripts(contexts, type, plan) : Array.Empty<MigrationScript>());
+            });
             var snapshot = log.Step("build model snapshot", () => snapshotTask.GetAwaiter().GetResult());
             var drift = log.Step($"diff {type.Name} model against snapshot", () => DriftDetector.Detect(context, reporter, snapshot));
             var snapshotLocation = drift.SnapshotTypeName is null ? null : sources.FindClass(drift.SnapshotTypeName);
@@ -170,8 +177,9 @@ internal sealed class ContextChecks(
                 return;
             }
 
-            var scripts = scriptsTask!.GetAwaiter().GetResult();
-            var findings = log.Step("apply SQL rules", () => settings.SqlCheck ? scripts.SelectMany(_linter.Lint).ToList() : []);
+            var (plan, generated) = scriptsTask!.GetAwaiter().GetResult();
+            var (scripts, allFindings) = log.Step("apply SQL rules", () => plan.Join(generated, _linter.Lint));
+            var findings = settings.SqlCheck ? allFindings : [];
             var lockPath = LockPathFor(snapshotLocation);
             report.LockFile = lockPath;
             var locked = LoadLock(lockPath)?.For(type.Name);
@@ -197,10 +205,10 @@ internal sealed class ContextChecks(
         }
     }
 
-    private IReadOnlyList<MigrationScript> GenerateScripts(DesignTimeContexts contexts, Type type)
+    private IReadOnlyList<MigrationScript> GenerateScripts(DesignTimeContexts contexts, Type type, CachePlan plan)
     {
         using var second = contexts.Create(type);
-        return log.Step($"generate SQL of {type.Name} migrations", () => MigrationScripts.Generate(second));
+        return log.Step($"generate SQL of {type.Name} migrations", () => MigrationScripts.Generate(second, plan.NeedsGeneration));
     }
 
     private void CheckDrift(ModelDrift drift, SourceLocation? location, ContextReport report)
@@ -235,7 +243,7 @@ internal sealed class ContextChecks(
             var map = MigrationSourceMap.Build(classLocation, sources.ReadLines(classLocation.File));
             foreach (var finding in findings.Where(f => f.MigrationId == script.Id))
             {
-                var location = map.OperationAt(finding.OperationIndex, script.Operations.Count);
+                var location = map.OperationAt(finding.OperationIndex, script.OperationCount);
                 var approval = locked is null ? null : Approvals.Find(locked, finding);
                 migrationReport.Findings.Add(new FindingReport(
                     finding.Rule.Id, finding.Rule.Name, finding.Severity.ToString().ToLowerInvariant(), finding.Hit.Action,

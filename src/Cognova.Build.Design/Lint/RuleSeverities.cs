@@ -16,6 +16,10 @@ public sealed class RuleSeverities
 
     public DiagnosticSeverity For(RuleInfo rule) => _overrides.TryGetValue(rule.Id, out var severity) ? severity : rule.DefaultSeverity;
 
+    /// <summary>The overrides in a fixed order (<c>COG2102=Warning;COG2201=Error</c>): equal settings give equal text.</summary>
+    public string Describe()
+        => string.Join(";", _overrides.OrderBy(o => o.Key, StringComparer.OrdinalIgnoreCase).Select(o => $"{o.Key.ToUpperInvariant()}={o.Value}"));
+
     public static RuleSeverities Parse(string? setting)
     {
         var overrides = new Dictionary<string, DiagnosticSeverity>(StringComparer.OrdinalIgnoreCase);

@@ -9,7 +9,8 @@ namespace Cognova.Build.Design.Migrations;
 
 /// <summary>
 /// One migration as it would run: its operations, the SQL the provider generates for each, and the
-/// whole script whose hash the lock file records.
+/// whole script whose hash the lock file records. <see cref="OperationSql"/> has one entry per operation;
+/// a script read from the check's cache (<see cref="FromCache"/>) has no <see cref="Operations"/>.
 /// </summary>
 public sealed record MigrationScript(
     string Id,
@@ -22,6 +23,12 @@ public sealed record MigrationScript(
     public string Name => MigrationIds.NameOf(Id);
 
     public string SqlHash { get; } = Hash(Sql);
+
+    /// <summary>How many operations the migration has.</summary>
+    public int OperationCount => OperationSql.Count;
+
+    /// <summary>Read from the check's cache: the SQL and the findings were kept from an earlier build.</summary>
+    public bool FromCache { get; init; }
 
     /// <summary>The provider's type mappings, for the store type of a column whose operation leaves it out.</summary>
     public IRelationalTypeMappingSource? TypeMappings { get; init; }

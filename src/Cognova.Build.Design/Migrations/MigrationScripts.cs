@@ -13,10 +13,20 @@ namespace Cognova.Build.Design.Migrations;
 /// </summary>
 internal static class MigrationScripts
 {
-    public static IReadOnlyList<MigrationScript> Generate(DbContext context) => Enumerate(context).ToList();
+    public static IReadOnlyList<MigrationScript> Generate(DbContext context) => Enumerate(context, _ => true).ToList();
+
+    /// <summary>The scripts of the migrations <paramref name="include"/> selects, in order (see <see cref="Enumerate(DbContext, Func{string, bool})"/>).</summary>
+    public static IReadOnlyList<MigrationScript> Generate(DbContext context, Func<string, bool> include) => Enumerate(context, include).ToList();
 
     /// <summary>The scripts one at a time, in the order the migrations run, so that a caller can use each as soon as it is made.</summary>
-    public static IEnumerable<MigrationScript> Enumerate(DbContext context)
+    public static IEnumerable<MigrationScript> Enumerate(DbContext context) => Enumerate(context, _ => true);
+
+    /// <summary>
+    /// The scripts of the migrations <paramref name="include"/> selects, one at a time, in order. A migration's
+    /// target model (its designer's, the costly part) is built only for a selected migration and for the
+    /// one whose model a selected migration starts from.
+    /// </summary>
+    public static IEnumerable<MigrationScript> Enumerate(DbContext context, Func<string, bool> include)
     {
         var assembly = context.GetService<IMigrationsAssembly>();
         var generator = context.GetService<IMigrationsSqlGenerator>();
@@ -24,13 +34,50 @@ internal static class MigrationScripts
         var provider = context.GetService<IDatabaseProvider>().Name;
         var typeMappings = context.GetService<IRelationalTypeMappingSource>();
 
-        IModel? modelBefore = null;
-        foreach (var (id, type) in assembly.Migrations)
+        var migrations = assembly.Migrations.ToList();
+        var created = new Dictionary<int, (Migration Migration, IModel? Model)>();
+        (Migration Migration, IModel? Model) Create(int index)
         {
-            var migration = assembly.CreateMigration(type, provider);
-            var model = migration.TargetModel is null ? null : initializer.Initialize(migration.TargetModel);
-            yield return Build(id, type.Name, migration.UpOperations, generator, model, typeMappings, RelationalModel(modelBefore));
-            modelBefore = model ?? modelBefore;
+            if (!created.TryGetValue(index, out var made))
+            {
+                var migration = assembly.CreateMigration(migrations[index].Value, provider);
+                made = (migration, migration.TargetModel is null ? null : initializer.Initialize(migration.TargetModel));
+                created[index] = made;
+            }
+
+            return made;
+        }
+
+        // The model before a migration is the target model of the nearest earlier migration that has one;
+        // migrations before that one are never needed again, so their models are let go.
+        IModel? ModelBefore(int index)
+        {
+            for (var earlier = index - 1; earlier >= 0; earlier--)
+            {
+                if (Create(earlier).Model is { } model)
+                {
+                    foreach (var older in created.Keys.Where(k => k < earlier).ToList())
+                    {
+                        created.Remove(older);
+                    }
+
+                    return model;
+                }
+            }
+
+            return null;
+        }
+
+        for (var index = 0; index < migrations.Count; index++)
+        {
+            var (id, type) = migrations[index];
+            if (!include(id))
+            {
+                continue;
+            }
+
+            var (migration, model) = Create(index);
+            yield return Build(id, type.Name, migration.UpOperations, generator, model, typeMappings, RelationalModel(ModelBefore(index)));
         }
     }
 

@@ -39,6 +39,9 @@ namespace Cognova.Protocol
         public string? ReportJson { get; init; }
         public string? LockFilesList { get; init; }
 
+        /// <summary>The per-migration cache's folder under obj/; null (locked mode, publish, CognovaCache=false): no cache.</summary>
+        public string? CacheDirectory { get; init; }
+
         // Approvals (approve, review, baseline) and the migration a command is about (inspect, review).
         public string? Migration { get; init; }
         public string? Reason { get; init; }
@@ -46,6 +49,9 @@ namespace Cognova.Protocol
 
         // bundle: where its deps.json and runtimeconfig.json are staged, from the application's.
         public string? BundleStaging { get; init; }
+
+        /// <summary>A publish's check, which stages the bundle when it passes as strictly: the DbContext the bundle migrates.</summary>
+        public string? BundleContext { get; init; }
         public string? BundleName { get; init; }
         public IReadOnlyList<string> BundleAssemblies { get; init; } = Array.Empty<string>();
         public string? DepsFile { get; init; }
@@ -94,10 +100,12 @@ namespace Cognova.Protocol
             Text("--sarif", r => r.SarifLog, (r, v) => r with { SarifLog = v }),
             Text("--report", r => r.ReportJson, (r, v) => r with { ReportJson = v }),
             Text("--lock-files-out", r => r.LockFilesList, (r, v) => r with { LockFilesList = v }),
+            Text("--cache", r => r.CacheDirectory, (r, v) => r with { CacheDirectory = v }),
             Text("--migration", r => r.Migration, (r, v) => r with { Migration = v }),
             Text("--reason", r => r.Reason, (r, v) => r with { Reason = v }),
             Text("--reason-file", r => r.ReasonFile, (r, v) => r with { ReasonFile = v }),
             Text("--bundle-staging", r => r.BundleStaging, (r, v) => r with { BundleStaging = v }),
+            Text("--bundle-context", r => r.BundleContext, (r, v) => r with { BundleContext = v }),
             Text("--bundle-name", r => r.BundleName, (r, v) => r with { BundleName = v }),
             Text("--bundle-extra", r => r.BundleAssemblies.Count == 0 ? null : string.Join(";", r.BundleAssemblies), (r, v) => r with { BundleAssemblies = SplitList(v) }),
             Text("--deps", r => r.DepsFile, (r, v) => r with { DepsFile = v }),
