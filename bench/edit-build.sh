@@ -297,7 +297,7 @@ prop() { sed -n "s/^ *\"$1\": \"\(.*\)\",\{0,1\} *\$/\1/p" "$LOGS/props.out" | s
 APP_DLL="$(prop TargetPath)"
 DEPS_FILE="$(prop ProjectDepsFilePath)"
 RUNTIME_CONFIG="$(prop ProjectRuntimeConfigFilePath)"
-HOST_DLL="$GLOBAL_PACKAGES/cognova.build/$VERSION/tools/net10.0/Cognova.Build.Design.dll"
+HOST_DLL="$GLOBAL_PACKAGES/cognova.build/$VERSION/tools/net10.0/Cognova.Engine.dll"
 for f in "$APP_DLL" "$DEPS_FILE" "$RUNTIME_CONFIG" "$HOST_DLL" "$SOURCES"; do
     [[ -f "$f" ]] || die "expected file missing: $f" "$LOGS/props.out"
 done

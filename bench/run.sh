@@ -188,7 +188,7 @@ RUNTIME_CONFIG="$(prop ProjectRuntimeConfigFilePath)"
 PACKAGE_FOLDERS="$(prop NuGetPackageFolders)"
 OBJ_DIR="$WORK/with/$(prop IntermediateOutputPath)"
 SOURCES="${OBJ_DIR%/}/$PROJECT_NAME.cognova.sources"
-HOST_DLL="$GLOBAL_PACKAGES/cognova.build/$VERSION/tools/net10.0/Cognova.Build.Design.dll"
+HOST_DLL="$GLOBAL_PACKAGES/cognova.build/$VERSION/tools/net10.0/Cognova.Engine.dll"
 for f in "$APP_DLL" "$DEPS_FILE" "$RUNTIME_CONFIG" "$HOST_DLL" "$SOURCES"; do
     [[ -f "$f" ]] || die "expected file missing: $f" "$LOGS/props.out"
 done

@@ -21,7 +21,7 @@ namespace Cognova.Build.Tasks
         private DiagnosticLogger? _diagnostics;
         private int _hostExitCode;
 
-        /// <summary>Path of <c>Cognova.Build.Design.dll</c>.</summary>
+        /// <summary>Path of <c>Cognova.Engine.dll</c>.</summary>
         [Required]
         public string HostAssembly { get; set; } = "";
 

@@ -1,5 +1,5 @@
 using System.Reflection;
-using Cognova.Build.Design.Migrations;
+using Cognova.Engine.Migrations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;

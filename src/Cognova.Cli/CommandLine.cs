@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
-using Cognova.Build.Design.Cli;
+using Cognova.Engine.Tool;
 using Cognova.Migrations.Tooling;
 using Cognova.Protocol;
 

@@ -3,14 +3,14 @@ using Cognova.Protocol;
 namespace Cognova.Cli;
 
 /// <summary>
-/// Runs a command of the design host (<c>Cognova.Build.Design.dll</c>, shipped in <c>host/</c> beside
+/// Runs a command of the design host (<c>Cognova.Engine.dll</c>, shipped in <c>host/</c> beside
 /// this tool) inside the application's dependency graph, as the build's checks and <c>dotnet ef</c> run:
 /// <c>dotnet exec --depsfile App.deps.json --runtimeconfig App.runtimeconfig.json
-/// --additionalprobingpath &lt;NuGet folders&gt; Cognova.Build.Design.dll &lt;command&gt; …</c>.
+/// --additionalprobingpath &lt;NuGet folders&gt; Cognova.Engine.dll &lt;command&gt; …</c>.
 /// </summary>
 public static class DesignHost
 {
-    public static string AssemblyPath => Path.Combine(AppContext.BaseDirectory, "host", "Cognova.Build.Design.dll");
+    public static string AssemblyPath => Path.Combine(AppContext.BaseDirectory, "host", "Cognova.Engine.dll");
 
     /// <param name="project">The project with the migrations (<c>--project</c>).</param>
     /// <param name="startup">The application that runs them (<c>--startup-project</c>): its deps.json, runtimeconfig and services; null when it is <paramref name="project"/>.</param>

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Cognova.Build.Design.Cli;
+using Cognova.Engine.Tool;
 
 namespace Cognova.Cli;
 

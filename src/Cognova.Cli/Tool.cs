@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Cognova.Build.Design.Cli;
+using Cognova.Engine.Tool;
 using Cognova.Migrations.Tooling;
 using Cognova.Protocol;
 using Cognova.Secrets;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Cognova.Build.Design.Lint;
-using Cognova.Build.Design.Migrations;
+using Cognova.Engine.Lint;
+using Cognova.Engine.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
 // Usage: Harness <cases.sql>. Prints one JSON array: each case with its directives, its SQL and our rule codes.

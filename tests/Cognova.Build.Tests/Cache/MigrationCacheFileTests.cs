@@ -1,6 +1,6 @@
-using Cognova.Build.Design.Cache;
-using Cognova.Build.Design.Diagnostics;
-using Cognova.Build.Design.Lint;
+using Cognova.Engine.Cache;
+using Cognova.Engine.Diagnostics;
+using Cognova.Engine.Lint;
 using Cognova.Build.Tests.Lint;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 

@@ -1,6 +1,6 @@
-using Cognova.Build.Design.Cache;
-using Cognova.Build.Design.Lint;
-using Cognova.Build.Design.Sources;
+using Cognova.Engine.Cache;
+using Cognova.Engine.Lint;
+using Cognova.Engine.Sources;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cognova.Build.Tests.Cache;

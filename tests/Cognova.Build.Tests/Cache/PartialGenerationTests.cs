@@ -1,5 +1,5 @@
-using Cognova.Build.Design.Lint;
-using Cognova.Build.Design.Migrations;
+using Cognova.Engine.Lint;
+using Cognova.Engine.Migrations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;

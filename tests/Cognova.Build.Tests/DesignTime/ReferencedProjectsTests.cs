@@ -1,4 +1,4 @@
-using Cognova.Build.Design.DesignTime;
+using Cognova.Engine.DesignTime;
 
 namespace Cognova.Build.Tests.DesignTime;
 

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using Cognova.Build.Design.Diagnostics;
-using Cognova.Build.Design.Lint;
+using Cognova.Engine.Diagnostics;
+using Cognova.Engine.Lint;
 
 namespace Cognova.Build.Tests.Diagnostics;
 

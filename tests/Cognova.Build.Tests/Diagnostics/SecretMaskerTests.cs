@@ -1,4 +1,4 @@
-using Cognova.Build.Design.Diagnostics;
+using Cognova.Engine.Diagnostics;
 using Cognova.Secrets;
 
 namespace Cognova.Build.Tests.Diagnostics;

@@ -1,4 +1,4 @@
-using Cognova.Build.Design.Drift;
+using Cognova.Engine.Drift;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 

@@ -1,6 +1,6 @@
-using Cognova.Build.Design.Diagnostics;
-using Cognova.Build.Design.Drift;
-using Cognova.Build.Design.Sources;
+using Cognova.Engine.Diagnostics;
+using Cognova.Engine.Drift;
+using Cognova.Engine.Sources;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
 namespace Cognova.Build.Tests.Drift;

@@ -14,7 +14,7 @@ public sealed class FindingScopeTests
         var raw = Assert.Single(CheckSql("DROP INDEX IF EXISTS ix_tags_color"));
 
         Assert.Equal(("COG2305", "COG2305"), (operation.Rule.Id, raw.Rule.Id));
-        Assert.Equal(Cognova.Build.Design.Diagnostics.DiagnosticSeverity.Warning, raw.Severity);
+        Assert.Equal(Cognova.Engine.Diagnostics.DiagnosticSeverity.Warning, raw.Severity);
         Assert.Equal("drops index ix_tags_color without CONCURRENTLY", raw.Hit.Action);
         Assert.DoesNotContain("lost", raw.Rule.Why.Replace("No data is lost", ""), StringComparison.Ordinal);
     }
@@ -74,7 +74,7 @@ public sealed class FindingScopeTests
         };
 
         var finding = Assert.Single(Check(alter));
-        var message = Cognova.Build.Design.Lint.FindingMessage.Format(finding, "approve");
+        var message = Cognova.Engine.Lint.FindingMessage.Format(finding, "approve");
 
         Assert.Equal("COG2303", finding.Rule.Id);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(message, "ACCESS EXCLUSIVE"));

@@ -1,4 +1,4 @@
-using Cognova.Build.Design.Diagnostics;
+using Cognova.Engine.Diagnostics;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using static Cognova.Build.Tests.Lint.NpgsqlScripts;

@@ -1,6 +1,6 @@
-using Cognova.Build.Design.Diagnostics;
-using Cognova.Build.Design.Lint;
-using Cognova.Build.Design.Migrations;
+using Cognova.Engine.Diagnostics;
+using Cognova.Engine.Lint;
+using Cognova.Engine.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
@@ -151,7 +151,7 @@ public sealed class OperationRuleTests
     [InlineData("COG2201")]
     [InlineData("COG2201=loud")]
     public void A_bad_severity_override_is_a_setting_error(string setting)
-        => Assert.Throws<Cognova.Build.Design.SettingException>(() => RuleSeverities.Parse(setting));
+        => Assert.Throws<Cognova.Engine.SettingException>(() => RuleSeverities.Parse(setting));
 
     // The lock_timeout guard (COG2307) has tests of its own; here each test looks at one rule.
     private static List<Finding> Lint(params MigrationOperation[] operations)

@@ -1,4 +1,4 @@
-using Cognova.Build.Design.Lint;
+using Cognova.Engine.Lint;
 
 namespace Cognova.Build.Tests.Lint;
 

@@ -1,7 +1,7 @@
-using Cognova.Build.Design.Diagnostics;
-using Cognova.Build.Design.Lint;
-using Cognova.Build.Design.Lock;
-using Cognova.Build.Design.Migrations;
+using Cognova.Engine.Diagnostics;
+using Cognova.Engine.Lint;
+using Cognova.Engine.Lock;
+using Cognova.Engine.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
 namespace Cognova.Build.Tests.Lock;

@@ -1,6 +1,6 @@
 using System.Text;
-using Cognova.Build.Design.Lock;
-using Cognova.Build.Design.Migrations;
+using Cognova.Engine.Lock;
+using Cognova.Engine.Migrations;
 using static Cognova.Build.Tests.Lock.LockTestData;
 
 namespace Cognova.Build.Tests.Lock;

@@ -1,5 +1,5 @@
 using System.Text;
-using Cognova.Build.Design.Lock;
+using Cognova.Engine.Lock;
 using static Cognova.Build.Tests.Lock.LockTestData;
 
 namespace Cognova.Build.Tests.Lock;

@@ -1,4 +1,4 @@
-using Cognova.Build.Design.Lock;
+using Cognova.Engine.Lock;
 using static Cognova.Build.Tests.Lock.LockTestData;
 
 namespace Cognova.Build.Tests.Lock;

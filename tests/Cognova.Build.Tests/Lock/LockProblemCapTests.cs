@@ -1,5 +1,5 @@
-using Cognova.Build.Design.Diagnostics;
-using Cognova.Build.Design.Lock;
+using Cognova.Engine.Diagnostics;
+using Cognova.Engine.Lock;
 
 namespace Cognova.Build.Tests.Lock;
 

@@ -1,4 +1,4 @@
-using Cognova.Build.Design.Migrations;
+using Cognova.Engine.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
 namespace Cognova.Build.Tests.Lock;

@@ -1,6 +1,6 @@
-using Cognova.Build.Design;
-using Cognova.Build.Design.Commands;
-using Cognova.Build.Design.Diagnostics;
+using Cognova.Engine;
+using Cognova.Engine.Build;
+using Cognova.Engine.Diagnostics;
 using Cognova.Protocol;
 
 namespace Cognova.Build.Tests.Lock;

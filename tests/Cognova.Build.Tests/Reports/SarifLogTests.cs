@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Cognova.Build.Design.Diagnostics;
-using Cognova.Build.Design.Reports;
+using Cognova.Engine.Diagnostics;
+using Cognova.Engine.Reports;
 
 namespace Cognova.Build.Tests.Reports;
 

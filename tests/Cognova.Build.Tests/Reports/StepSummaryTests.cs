@@ -1,4 +1,4 @@
-using Cognova.Build.Design.Reports;
+using Cognova.Engine.Reports;
 
 namespace Cognova.Build.Tests.Reports;
 

@@ -1,4 +1,4 @@
-using Cognova.Build.Design.Sources;
+using Cognova.Engine.Sources;
 
 namespace Cognova.Build.Tests.Sources;
 

@@ -31,7 +31,7 @@ public sealed class CognovaCheckTests : IDisposable
             [
                 "exec", "--depsfile", "/app/bin/App.deps.json", "--runtimeconfig", "/app/bin/App.runtimeconfig.json",
                 "--additionalprobingpath", "/nuget/packages", "--additionalprobingpath", "/fallback",
-                "/pkg/tools/net10.0/Cognova.Build.Design.dll", "check",
+                "/pkg/tools/net10.0/Cognova.Engine.dll", "check",
                 "--assembly", "/app/bin/App.dll", "--project", "/app/App.csproj", "--project-dir", "/app",
                 "--root-namespace", "App", "--context", "AppDbContext", "--drift", "warning", "--sources", "/app/obj/App.cognova.sources",
             ],
@@ -260,7 +260,7 @@ public sealed class CognovaCheckTests : IDisposable
     {
         BuildEngine = _engine,
         DotNetHostPath = dotnet,
-        HostAssembly = "/pkg/tools/net10.0/Cognova.Build.Design.dll",
+        HostAssembly = "/pkg/tools/net10.0/Cognova.Engine.dll",
         ApplicationAssembly = "/app/bin/App.dll",
         DepsFile = "/app/bin/App.deps.json",
         RuntimeConfigFile = "/app/bin/App.runtimeconfig.json",

@@ -1,7 +1,7 @@
 extern alias tasks;
 
-using Cognova.Build.Design;
-using Cognova.Build.Design.Diagnostics;
+using Cognova.Engine;
+using Cognova.Engine.Diagnostics;
 using tasks::Cognova.Build.Tasks;
 
 namespace Cognova.Build.Tests.Tasks;

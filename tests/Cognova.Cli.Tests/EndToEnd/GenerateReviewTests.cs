@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Cognova.Build.Design.Cli;
+using Cognova.Engine.Tool;
 using Cognova.Build.Testing;
 using Cognova.Migrations.Tooling;
 

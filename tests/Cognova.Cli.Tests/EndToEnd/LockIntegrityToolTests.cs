@@ -1,4 +1,4 @@
-using Cognova.Build.Design.Cli;
+using Cognova.Engine.Tool;
 using Cognova.Build.Testing;
 using Cognova.Build.Testing.Postgres;
 using Cognova.Migrations.Tooling;

@@ -1,6 +1,6 @@
 extern alias tool;
 
-using tool::Cognova.Build.Design.Cli;
+using tool::Cognova.Engine.Tool;
 using tool::Cognova.Cli;
 using tool::Cognova.Migrations.Tooling;
 using tool::Cognova.Protocol;

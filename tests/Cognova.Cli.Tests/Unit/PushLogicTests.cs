@@ -1,4 +1,4 @@
-using Cognova.Build.Design.Cli.Push;
+using Cognova.Engine.Tool.Push;
 
 namespace Cognova.Cli.Tests.Unit;
 

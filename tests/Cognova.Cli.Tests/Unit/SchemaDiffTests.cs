@@ -1,4 +1,4 @@
-using Cognova.Build.Design.Cli.Schema;
+using Cognova.Engine.Tool.Schema;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
 namespace Cognova.Cli.Tests.Unit;

@@ -1,4 +1,4 @@
-using Cognova.Build.Design.Lint.ColumnTypes;
+using Cognova.Engine.Lint.ColumnTypes;
 
 namespace Cognova.Build.Tests.Lint.ColumnTypes;
 

@@ -1,4 +1,4 @@
-using Cognova.Build.Design.Lint.Sql;
+using Cognova.Engine.Lint.Sql;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
 namespace Cognova.Build.Tests.Lint.Sql;

@@ -1,4 +1,4 @@
-using Cognova.Build.Design.Lint.Sql;
+using Cognova.Engine.Lint.Sql;
 
 namespace Cognova.Build.Tests.Lint.Sql;
 

@@ -1,9 +1,0 @@
-namespace Cognova.Build.Design.Lint;
-
-/// <summary>How findings name database objects: <c>schema.table</c>, <c>table.column</c>.</summary>
-internal static class ObjectNames
-{
-    public static string Table(string? schema, string? table) => string.IsNullOrEmpty(schema) ? table ?? "?" : $"{schema}.{table}";
-
-    public static string Column(string? schema, string? table, string column) => $"{Table(schema, table)}.{column}";
-}

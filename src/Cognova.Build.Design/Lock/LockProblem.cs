@@ -1,4 +1,0 @@
-namespace Cognova.Build.Design.Lock;
-
-/// <summary>An integrity problem between the lock file and the migrations; <see cref="MigrationId"/> when one migration is at fault.</summary>
-public sealed record LockProblem(string Code, string Message, string? MigrationId = null);

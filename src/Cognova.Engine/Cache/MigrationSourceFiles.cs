@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Cognova.Engine.Sources;
+
+namespace Cognova.Engine.Cache;
+
+/// <summary>
+/// The source files of a migration class, with a hash of their content: the migration and its
+/// <c>.Designer.cs</c> (EF Core names both after the migration), or wherever else the class is declared.
+/// </summary>
+internal sealed class MigrationSourceFiles(SourceIndex sources)
+{
+    private readonly Dictionary<string, byte[]?> _contents = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The files named as EF Core names a migration's (<c>&lt;id&gt;.cs</c>, <c>&lt;id&gt;.Designer.cs</c>, whose name
+    /// ends with <c>_&lt;class&gt;</c>), and any other file whose name holds the class name and that declares the
+    /// class; when there are none, every file that declares the class. Empty when the class is not found: such
+    /// a migration is never taken from the cache. Reads files through its own cache only, so that it can run
+    /// beside other users of the <see cref="SourceIndex"/>.
+    /// </summary>
+    public IReadOnlyList<string> Of(string className)
+    {
+        var declaration = new Lazy<Regex>(() => new Regex(@"\b(?:class|record)\s+" + Regex.Escape(className) + @"\b", RegexOptions.CultureInvariant));
+        var files = new List<string>();
+        foreach (var file in sources.Files)
+        {
+            var name = Path.GetFileName(file);
+            if (!name.Contains(className, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (IsNamedAfter(name, className) || Declares(file, declaration.Value))
+            {
+                files.Add(file);
+            }
+        }
+
+        if (files.Count == 0)
+        {
+            files.AddRange(sources.Files.Where(f => Declares(f, declaration.Value)));
+        }
+
+        files.Sort(StringComparer.Ordinal);
+        return files;
+    }
+
+    private bool Declares(string file, Regex declaration)
+        => Read(file) is { } bytes && declaration.IsMatch(Encoding.UTF8.GetString(bytes));
+
+    /// <summary>SHA-256 of the file's bytes, or null when it cannot be read.</summary>
+    public string? Hash(string file)
+        => Read(file) is { } bytes ? Convert.ToHexStringLower(SHA256.HashData(bytes)) : null;
+
+    private static bool IsNamedAfter(string fileName, string className)
+    {
+        var name = fileName.EndsWith(".Designer.cs", StringComparison.OrdinalIgnoreCase) ? fileName[..^".Designer.cs".Length]
+            : fileName.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) ? fileName[..^".cs".Length]
+            : fileName;
+        return name.Equals(className, StringComparison.Ordinal) || name.EndsWith("_" + className, StringComparison.Ordinal);
+    }
+
+    private byte[]? Read(string file)
+    {
+        if (!_contents.TryGetValue(file, out var bytes))
+        {
+            try
+            {
+                bytes = File.ReadAllBytes(file);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                bytes = null;
+            }
+
+            _contents[file] = bytes;
+        }
+
+        return bytes;
+    }
+}

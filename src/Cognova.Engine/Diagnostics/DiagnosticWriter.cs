@@ -1,0 +1,58 @@
+using Cognova.Protocol;
+using Cognova.Secrets;
+
+namespace Cognova.Engine.Diagnostics;
+
+/// <summary>
+/// Writes diagnostics in the canonical form MSBuild, IDEs and CI problem matchers read:
+/// <c>file(line,col): error COG1001: summary</c>. Detail lines follow, each indented by
+/// <see cref="ContinuationPrefix"/>, so that the build task can join them to their diagnostic.
+/// </summary>
+public sealed class DiagnosticWriter(TextWriter output)
+{
+    public const string ContinuationPrefix = EngineOutput.ContinuationPrefix;
+
+    private readonly List<Diagnostic> _written = [];
+
+    public int ErrorCount { get; private set; }
+
+    /// <summary>Every diagnostic written so far, for the SARIF log and the JSON report.</summary>
+    public IReadOnlyList<Diagnostic> Written => _written;
+
+    public int WarningCount { get; private set; }
+
+    public void Write(Diagnostic diagnostic)
+    {
+        if (diagnostic.Severity == DiagnosticSeverity.None)
+        {
+            return;
+        }
+
+        // Masked once here: the SARIF log, the JSON report and the step summary are built from Written.
+        diagnostic = diagnostic with { Message = SecretMasker.MaskText(diagnostic.Message) };
+        _written.Add(diagnostic);
+        if (diagnostic.Severity == DiagnosticSeverity.Error)
+        {
+            ErrorCount++;
+        }
+        else if (diagnostic.Severity == DiagnosticSeverity.Warning)
+        {
+            WarningCount++;
+        }
+
+        var lines = diagnostic.Message.Replace("\r\n", "\n").Split('\n');
+        var file = string.IsNullOrEmpty(diagnostic.File) ? "Cognova.Build" : diagnostic.File;
+        output.WriteLine(EngineOutput.DiagnosticLine(file, diagnostic.Line, diagnostic.Column, FormatSeverity(diagnostic.Severity), diagnostic.Code, lines[0]));
+        foreach (var line in lines.Skip(1))
+        {
+            output.WriteLine(ContinuationPrefix + line);
+        }
+    }
+
+    private static string FormatSeverity(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Error => "error",
+        DiagnosticSeverity.Warning => "warning",
+        _ => "info",
+    };
+}

@@ -1,0 +1,69 @@
+using Cognova.Engine;
+using Cognova.Engine.Build;
+using Cognova.Engine.Diagnostics;
+using Cognova.Protocol;
+using Cognova.Secrets;
+
+// Exit codes: 0 no errors, 1 errors were reported as diagnostics, 2 bad command line,
+// 3 the host itself failed (the task turns stderr into COG0001).
+TraceHostStart();
+
+// The application runs in this process and may write to the console (its logging, an exception that
+// quotes its connection string): everything that reaches standard error, and the diagnostics channel
+// of a build, is masked line by line. dotnet cognova keeps its standard output for data (SQL scripts).
+Console.SetError(new MaskingTextWriter(Console.Error));
+try
+{
+    var arguments = EngineRequest.Read(args);
+    if (arguments.Command is "check" or "approve" or "bundle")
+    {
+        Console.SetOut(new MaskingTextWriter(Console.Out));
+    }
+
+    var diagnostics = new DiagnosticWriter(Console.Out);
+    var log = new HostLog(Console.Out, arguments.Verbose);
+    switch (arguments.Command)
+    {
+        case "check":
+        case "approve":
+        case "bundle":
+            CheckCommand.Run(arguments, diagnostics, log);
+            break;
+        case "status":
+        case "migrate":
+        case "script":
+        case "generate":
+        case "inspect":
+        case "review":
+        case "baseline":
+        case "push":
+            // dotnet cognova (the Cognova.Cli tool): each command returns its own exit code.
+            return Cognova.Engine.Tool.CliCommands.Run(arguments);
+        default:
+            throw new UsageException($"unknown command '{arguments.Command}'");
+    }
+
+    return diagnostics.ErrorCount > 0 ? 1 : 0;
+}
+catch (Exception ex) when (ex is UsageException or EngineRequestException)
+{
+    Console.Error.WriteLine("Cognova.Build design host: " + SecretMasker.MaskText(ex.Message));
+    return 2;
+}
+catch (Exception ex)
+{
+    // A stack trace only for those who asked for detail (CognovaVerbose).
+    var detail = args.Contains("--verbose") ? ex.ToString() : $"{ex.GetType().Name}: {ex.Message}";
+    Console.Error.WriteLine("Cognova.Build design host failed: " + SecretMasker.MaskText(detail));
+    return 3;
+}
+
+// COGNOVA_HOST_TRACE_FILE lets a test (or a curious user) see every start of the host.
+static void TraceHostStart()
+{
+    var trace = Environment.GetEnvironmentVariable("COGNOVA_HOST_TRACE_FILE");
+    if (!string.IsNullOrEmpty(trace))
+    {
+        File.AppendAllText(trace, $"{DateTimeOffset.UtcNow:O} {Environment.ProcessId} {string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Take(1))}{Environment.NewLine}");
+    }
+}

@@ -1,0 +1,266 @@
+using System.Reflection;
+using Cognova.Engine.DesignTime;
+using Cognova.Engine.Sources;
+using Cognova.Bundle;
+using Cognova.Migrations.Tooling;
+using Cognova.Migrations;
+using Cognova.Protocol;
+using Cognova.Secrets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Npgsql;
+
+namespace Cognova.Engine.Tool;
+
+/// <summary>
+/// What every <c>dotnet cognova</c> command starts from: the project the tool found and built, its
+/// application assembly loaded into this host, and the one DbContext the command works on, created as
+/// <c>dotnet ef</c> creates it (design-time factory, the application's host builder, or a parameterless
+/// constructor). The tool passes the same project arguments as the build's checks.
+/// </summary>
+internal sealed class CliSession
+{
+    private const string NpgsqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
+    private SourceIndex? _sources;
+
+    private CliSession(EngineRequest arguments, CliConsole console, HostLog log, ProjectInfo project, DesignTimeContexts contexts, Type contextType)
+    {
+        Request = arguments;
+        Console = console;
+        Log = log;
+        Project = project;
+        Contexts = contexts;
+        ContextType = contextType;
+    }
+
+    public EngineRequest Request { get; }
+
+    public CliConsole Console { get; }
+
+    public HostLog Log { get; }
+
+    public ProjectInfo Project { get; }
+
+    public DesignTimeContexts Contexts { get; }
+
+    public Type ContextType { get; }
+
+    public string ContextName => ContextType.Name;
+
+    /// <summary>The project's C# files (without bin/ and obj/), to find the snapshot and migrations in.</summary>
+    public SourceIndex Sources => _sources ??= new SourceIndex(ProjectSourceFiles.Under(Project.ProjectDirectory));
+
+    public static CliSession Open(EngineRequest arguments, CliConsole console, HostLog log)
+    {
+        var project = new ProjectInfo(arguments.Project, arguments.ProjectDirectory, arguments.RootNamespace);
+        if (!ApplicationLoader.HasDesignPackage())
+        {
+            throw CliException.Usage(
+                $"Microsoft.EntityFrameworkCore.Design is not referenced by {Path.GetFileName(project.ProjectFile)}, and dotnet cognova uses EF Core's design-time services (as dotnet ef does). "
+                + "Add it: dotnet add package Microsoft.EntityFrameworkCore.Design (keep PrivateAssets=\"all\").");
+        }
+
+        Assembly assembly;
+        try
+        {
+            assembly = log.Step("load application assembly", () => ApplicationLoader.Load(arguments.Assembly));
+        }
+        catch (Exception ex) when (ex is IOException or BadImageFormatException)
+        {
+            throw CliException.Usage($"Could not load the application assembly: {ex.Message} Build the project (leave out --no-build).");
+        }
+
+        // With --startup-project: the application that configures the context (dotnet ef's startup assembly).
+        var startup = arguments.StartupAssembly is { } startupPath
+            ? log.Step("load startup assembly", () => ApplicationLoader.Load(startupPath))
+            : null;
+        var contexts = new DesignTimeContexts(assembly, project, log, startup);
+        IReadOnlyList<Type> found;
+        try
+        {
+            found = log.Step("find DbContext types", contexts.FindContextTypes);
+        }
+        catch (ContextCreationException ex)
+        {
+            throw CliException.Usage($"Could not look for DbContext types in {assembly.GetName().Name}: {ex.Message}");
+        }
+
+        return new CliSession(arguments, console, log, project, contexts, Select(found, arguments.Context, assembly));
+    }
+
+    /// <summary>A new instance of the command's DbContext; the caller disposes it.</summary>
+    public DbContext CreateContext()
+    {
+        try
+        {
+            var context = Log.Step($"create {ContextName}", () => Contexts.Create(ContextType));
+            if (context.Database.ProviderName != NpgsqlProvider)
+            {
+                context.Dispose();
+                throw CliException.Usage($"{ContextName} uses {context.Database.ProviderName ?? "no database provider"}; dotnet cognova works with PostgreSQL through Npgsql (UseNpgsql).");
+            }
+
+            return context;
+        }
+        catch (ContextCreationException ex)
+        {
+            throw CliException.Usage(
+                $"Could not create {ContextName} at design time: {ex.Message}\n"
+                + $"dotnet cognova creates it as dotnet ef does: through an IDesignTimeDbContextFactory<{ContextName}>, the application's services, or a parameterless constructor.");
+        }
+    }
+
+    /// <summary>
+    /// A second, independent instance of <paramref name="context"/>'s type with the same options, for work
+    /// on another thread (a DbContext is not thread-safe), or null when none can be made. Not through the
+    /// application's services: a context they resolve from their root scope is the same instance every time.
+    /// </summary>
+    public static DbContext? CreateSibling(DbContext context)
+    {
+        var type = context.GetType();
+        var options = context.GetService<IDbContextOptions>();
+        try
+        {
+            foreach (var constructor in type.GetConstructors())
+            {
+                var parameters = constructor.GetParameters();
+                if (parameters.Length == 1 && parameters[0].ParameterType.IsInstanceOfType(options))
+                {
+                    return (DbContext)constructor.Invoke([options]);
+                }
+            }
+
+            return type.GetConstructor(Type.EmptyTypes) is { } parameterless ? (DbContext)parameterless.Invoke([]) : null;
+        }
+        catch (TargetInvocationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Points <paramref name="context"/> at the database to use, as the migration bundle chooses it:
+    /// <c>--connection</c>, <c>DATABASE_URL</c>, a single <c>ConnectionStrings__&lt;Name&gt;</c> variable, else the
+    /// application's own configuration. Returns where it came from and the database it names.
+    /// </summary>
+    public DatabaseTarget UseDatabase(DbContext context)
+    {
+        (string ConnectionString, string Source)? chosen;
+        try
+        {
+            chosen = ConnectionResolver.Resolve(Request.Connection, Environment.GetEnvironmentVariables());
+        }
+        catch (ConnectionStringException ex)
+        {
+            throw CliException.Usage(ex.Message);
+        }
+
+        string source;
+        if (chosen is { } found)
+        {
+            context.Database.SetConnectionString(found.ConnectionString);
+            source = found.Source;
+        }
+        else if (!string.IsNullOrEmpty(context.Database.GetConnectionString()))
+        {
+            source = "the application's configuration";
+            SecretMasker.RegisterConnectionString(context.Database.GetConnectionString());
+        }
+        else
+        {
+            throw CliException.Usage(
+                $"No connection string for {ContextName}: pass --connection \"Host=…;Database=…\", or set DATABASE_URL (postgres://user:password@host:5432/database) or ConnectionStrings__<Name>.");
+        }
+
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(context.Database.GetConnectionString());
+        }
+        catch (ArgumentException)
+        {
+            // Npgsql's message can quote the piece after an unquoted ';' in a password: never shown.
+            throw CliException.Usage(
+                $"The connection string from {source} cannot be read. Quote a value that holds ';', '=', a quote or leading spaces: "
+                + "Password='...' or Password=\"...\", a quote inside doubled.");
+        }
+
+        var target = new DatabaseTarget(builder.Host ?? "", builder.Port, builder.Database ?? builder.Username ?? "", source);
+        Console.Verbose($"database {target} (from {source}): {SecretMasker.MaskConnectionString(context.Database.GetConnectionString()!)}");
+        return target;
+    }
+
+    /// <summary>
+    /// Opens (and returns to the pool) a connection to the database named on the command line or in the
+    /// environment, in the background while the DbContext is being created: connecting and loading the
+    /// server's types then costs the command nothing. Failures are left for the command to meet.
+    /// </summary>
+    public void WarmUpConnection()
+    {
+        string connectionString;
+        try
+        {
+            if (ConnectionResolver.Resolve(Request.Connection, Environment.GetEnvironmentVariables()) is not { } chosen)
+            {
+                return;
+            }
+
+            connectionString = chosen.ConnectionString;
+        }
+        catch (ConnectionStringException)
+        {
+            return;
+        }
+
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                using var connection = new NpgsqlConnection(connectionString);
+                connection.Open();
+            }
+            catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException or InvalidOperationException or ArgumentException)
+            {
+                Log.Verbose("warming up the connection failed: " + ex.Message);
+            }
+        });
+    }
+
+    /// <summary>A migration id given by id or by name (<c>AddTags</c>), or <c>0</c> for before the first migration.</summary>
+    public static string ResolveMigration(IEnumerable<string> ids, string given)
+    {
+        if (given == Microsoft.EntityFrameworkCore.Migrations.Migration.InitialDatabase)
+        {
+            return given;
+        }
+
+        var list = ids.ToList();
+        return MigrationIds.Find(list, given)
+               ?? throw CliException.Usage($"There is no migration '{given}'. Give its id or its name; the migrations are: {(list.Count == 0 ? "(none)" : string.Join(", ", list))}.");
+    }
+
+    private static Type Select(IReadOnlyList<Type> found, string? wanted, Assembly assembly)
+    {
+        if (found.Count == 0)
+        {
+            throw CliException.Usage($"No DbContext found in {assembly.GetName().Name}.");
+        }
+
+        if (wanted is null)
+        {
+            return found.Count == 1
+                ? found[0]
+                : throw CliException.Usage($"The project has {found.Count} DbContexts ({string.Join(", ", found.Select(t => t.Name))}): say which with --context <Name>.");
+        }
+
+        return found.FirstOrDefault(t => string.Equals(t.FullName, wanted, StringComparison.OrdinalIgnoreCase))
+               ?? found.FirstOrDefault(t => string.Equals(t.Name, wanted, StringComparison.OrdinalIgnoreCase))
+               ?? throw CliException.Usage($"The project has no DbContext named '{wanted}' (found: {string.Join(", ", found.Select(t => t.Name))}).");
+    }
+}
+
+/// <summary>The database a command works on, for messages (never the password) and the production guard.</summary>
+public sealed record DatabaseTarget(string Host, int Port, string Database, string Source)
+{
+    public override string ToString() => $"{Database} on {Host}:{Port}";
+}
