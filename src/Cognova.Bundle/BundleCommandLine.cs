@@ -156,7 +156,7 @@ public sealed class BundleCommandLine
 
     private static void NotAnOption(System.CommandLine.Parsing.ArgumentResult result)
     {
-        if (result.Tokens.FirstOrDefault() is { Value: var value } && value.StartsWith('-'))
+        if ((result.Tokens.Count > 0 ? result.Tokens[0] : null) is { Value: var value } && value.StartsWith('-'))
         {
             result.AddError($"Unknown option '{value}'.");
         }

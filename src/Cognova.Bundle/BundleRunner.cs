@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Cognova.Migrations.Tooling;
-using Cognova.Secrets;
 using Cognova.Migrations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -117,7 +115,7 @@ public sealed class BundleRunner(DbContext context, BundleArguments arguments, B
             return ExitCodes.Success;
         }
 
-        var from = status.Applied.LastOrDefault() ?? Migration.InitialDatabase;
+        var from = status.Applied.Count > 0 ? status.Applied[^1] : Migration.InitialDatabase;
         var script = context.GetService<IMigrator>().GenerateScript(from, ResolveTarget(arguments.TargetMigration));
         output.Data(script);
         return ExitCodes.Success;

@@ -14,9 +14,9 @@ namespace Cognova.Bundle;
 /// </summary>
 public sealed class BundleVerification(DbContext context, BundleManifestData manifest)
 {
-    private readonly Dictionary<string, string> lockedSql = manifest.Migrations.ToDictionary(m => m.Id, m => m.Sql, StringComparer.Ordinal);
-    private readonly IMigrationsSqlGenerator generator = context.GetService<IMigrationsSqlGenerator>();
-    private readonly IModelRuntimeInitializer initializer = context.GetService<IModelRuntimeInitializer>();
+    private readonly Dictionary<string, string> _lockedSql = manifest.Migrations.ToDictionary(m => m.Id, m => m.Sql, StringComparer.Ordinal);
+    private readonly IMigrationsSqlGenerator _generator = context.GetService<IMigrationsSqlGenerator>();
+    private readonly IModelRuntimeInitializer _initializer = context.GetService<IModelRuntimeInitializer>();
 
     public int Verified { get; private set; }
 
@@ -25,9 +25,9 @@ public sealed class BundleVerification(DbContext context, BundleManifestData man
     {
         var type = migration.GetType();
         var id = type.GetCustomAttribute<MigrationAttribute>()?.Id ?? type.Name;
-        var model = migration.TargetModel is null ? null : initializer.Initialize(migration.TargetModel);
-        var script = MigrationScripts.Build(id, type.Name, migration.UpOperations, generator, model, typeMappings: null, modelBefore: null);
-        if (!lockedSql.TryGetValue(id, out var locked) || locked != script.SqlHash)
+        var model = migration.TargetModel is null ? null : _initializer.Initialize(migration.TargetModel);
+        var script = MigrationScripts.Build(id, type.Name, migration.UpOperations, _generator, model, typeMappings: null, modelBefore: null);
+        if (!_lockedSql.TryGetValue(id, out var locked) || locked != script.SqlHash)
         {
             throw BundleIntegrity.Mismatch([BundleIntegrity.SqlDiffers(id)]);
         }

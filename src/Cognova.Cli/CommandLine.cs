@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
-using Cognova.Engine.Tool;
 using Cognova.Migrations.Tooling;
 using Cognova.Protocol;
 
@@ -102,7 +101,7 @@ internal sealed class CommandLine
 
     private static string Describe(ParseResult result, Command command)
     {
-        var unmatched = result.UnmatchedTokens.FirstOrDefault();
+        var unmatched = result.UnmatchedTokens.Count > 0 ? result.UnmatchedTokens[0] : null;
         var message = unmatched switch
         {
             null => result.Errors[0].Message.TrimEnd(),
@@ -118,7 +117,7 @@ internal sealed class CommandLine
     /// <summary>A migration may be <c>0</c> (or a number); anything else starting with '-' is an option the command does not have.</summary>
     private static void NotAnOption(ArgumentResult result)
     {
-        if (result.Tokens.FirstOrDefault() is { Value: var value } && value.StartsWith('-') && value != "-" && !value[1..].All(char.IsDigit))
+        if ((result.Tokens.Count > 0 ? result.Tokens[0] : null) is { Value: var value } && value.StartsWith('-') && value != "-" && !value[1..].All(char.IsDigit))
         {
             result.AddError($"Unknown option '{value}' for {((CommandResult)result.Parent!).Command.Name}.");
         }

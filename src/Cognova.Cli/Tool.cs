@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Cognova.Engine.Tool;
 using Cognova.Migrations.Tooling;
-using Cognova.Protocol;
 using Cognova.Secrets;
 
 namespace Cognova.Cli;

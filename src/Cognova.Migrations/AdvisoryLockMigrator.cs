@@ -79,13 +79,15 @@ public static class AdvisoryLockMigrator
     /// thrown into a result (<see cref="RunFailures"/>). Only the caller's cancellation and an exception
     /// from <see cref="MigrationRunOptions.BeforeMigration"/> leave it as exceptions.
     /// </summary>
+#pragma warning disable CA1001 // One run, one call: ExecuteAsync disposes what it made (the progress) in its finally.
     private sealed class Run(DbContext context, MigrationRunOptions options, ILogger logger, IMigrationRunObserver? observer)
+#pragma warning restore CA1001
     {
-        private readonly Stopwatch clock = Stopwatch.StartNew();
-        private RunPhase phase = RunPhase.Preparing;
-        private string database = "(database)";
-        private string lastMigration = MigrationPlan.None;
-        private MigrationProgress? progress;
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private RunPhase _phase = RunPhase.Preparing;
+        private string _database = "(database)";
+        private string _lastMigration = MigrationPlan.None;
+        private MigrationProgress? _progress;
 
         public async Task<MigrationRunResult> ExecuteAsync(CancellationToken cancellationToken)
         {
@@ -107,7 +109,7 @@ public static class AdvisoryLockMigrator
 
             // Its secrets are hidden from every message and log line of this process from now on.
             SecretMasker.RegisterConnectionString(context.Database.GetConnectionString());
-            database = borrowed.DatabaseLabel;
+            _database = borrowed.DatabaseLabel;
             if (PendingModelCheck.Run(context, options, logger) is { } modelError)
             {
                 return Failed(modelError);
@@ -119,10 +121,10 @@ public static class AdvisoryLockMigrator
                 AdvisoryLock? held;
                 try
                 {
-                    phase = RunPhase.Connecting;
-                    connection = await RunConnection.OpenAsync(context, borrowed, options.LockId, logger, database, timeout.Token).ConfigureAwait(false);
-                    phase = RunPhase.Locking;
-                    database = ContextConnection.Label(connection);
+                    _phase = RunPhase.Connecting;
+                    connection = await RunConnection.OpenAsync(context, borrowed, options.LockId, logger, _database, timeout.Token).ConfigureAwait(false);
+                    _phase = RunPhase.Locking;
+                    _database = ContextConnection.Label(connection);
                     var lockId = options.LockId ?? MigrationLockId.For(connection.Database, context.GetType());
                     held = await TakeLockAsync(connection, lockId, timeout.Token).ConfigureAwait(false);
                     if (held is null)
@@ -130,7 +132,7 @@ public static class AdvisoryLockMigrator
                         return NotLocked(lockId);
                     }
                 }
-                catch (Exception e) when (!cancellationToken.IsCancellationRequested || (phase == RunPhase.Connecting && e is not OperationCanceledException))
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested || (_phase == RunPhase.Connecting && e is not OperationCanceledException))
                 {
                     return await FailAsync(e, null, timeout.IsCancellationRequested, sessionLost: false).ConfigureAwait(false);
                 }
@@ -153,14 +155,14 @@ public static class AdvisoryLockMigrator
         /// <summary>Takes the lock at once, or waits for it when the options say so; null when it stayed with another session.</summary>
         private async Task<AdvisoryLock?> TakeLockAsync(NpgsqlConnection connection, long lockId, CancellationToken token)
         {
-            var held = await AdvisoryLock.TryTakeAsync(connection, lockId, logger, database, token).ConfigureAwait(false);
+            var held = await AdvisoryLock.TryTakeAsync(connection, lockId, logger, _database, token).ConfigureAwait(false);
             if (held is not null || !WaitsForLock)
             {
                 return held;
             }
 
-            MigrationLog.WaitingForLock(logger, lockId, database, Format(options.LockTimeout));
-            return await AdvisoryLock.WaitAsync(connection, lockId, options.LockTimeout, logger, database, token).ConfigureAwait(false);
+            MigrationLog.WaitingForLock(logger, lockId, _database, Format(options.LockTimeout));
+            return await AdvisoryLock.WaitAsync(connection, lockId, options.LockTimeout, logger, _database, token).ConfigureAwait(false);
         }
 
         private bool WaitsForLock
@@ -170,15 +172,15 @@ public static class AdvisoryLockMigrator
         {
             if (!WaitsForLock)
             {
-                MigrationLog.SkippedLocked(logger, lockId, database);
+                MigrationLog.SkippedLocked(logger, lockId, _database);
                 return Result(MigrationRunStatus.SkippedLocked, null, null);
             }
 
-            MigrationLog.LockTimeout(logger, lockId, database, Format(options.LockTimeout));
+            MigrationLog.LockTimeout(logger, lockId, _database, Format(options.LockTimeout));
             return Result(
                 MigrationRunStatus.LockTimeout,
                 null,
-                $"Another session held the migration lock {lockId} on {database} for longer than {Format(options.LockTimeout)}.");
+                $"Another session held the migration lock {lockId} on {_database} for longer than {Format(options.LockTimeout)}.");
         }
 
         /// <summary>Plans and migrates on the locked session; EF Core works on it from here on.</summary>
@@ -195,7 +197,7 @@ public static class AdvisoryLockMigrator
             var token = linked.Token;
             try
             {
-                phase = RunPhase.Planning;
+                _phase = RunPhase.Planning;
                 borrowed.Attach(connection);
                 var migrator = context.GetService<IMigrator>();
                 var (plan, planError) = await PlanAsync(token).ConfigureAwait(false);
@@ -206,43 +208,43 @@ public static class AdvisoryLockMigrator
 
                 if (plan.IsEmpty)
                 {
-                    MigrationLog.UpToDate(logger, database, lastMigration, clock.ElapsedMilliseconds);
+                    MigrationLog.UpToDate(logger, _database, _lastMigration, _clock.ElapsedMilliseconds);
                     return Result(MigrationRunStatus.UpToDate, null, null);
                 }
 
-                phase = RunPhase.Migrating;
+                _phase = RunPhase.Migrating;
                 if (plan.Reverts.Count > 0)
                 {
-                    MigrationLog.MigrationsReverting(logger, plan.Reverts.Count, database, held.Id, plan.Final, string.Join(", ", plan.Reverts));
+                    MigrationLog.MigrationsReverting(logger, plan.Reverts.Count, _database, held.Id, plan.Final, string.Join(", ", plan.Reverts));
                 }
 
                 if (plan.Applies.Count > 0)
                 {
-                    MigrationLog.MigrationsPending(logger, plan.Applies.Count, database, held.Id, string.Join(", ", plan.Applies));
+                    MigrationLog.MigrationsPending(logger, plan.Applies.Count, _database, held.Id, string.Join(", ", plan.Applies));
                 }
 
-                progress = new MigrationProgress(context, migrator, observer, logger, database, options.BeforeMigration, token);
-                if (!progress.IsFollowing)
+                _progress = new MigrationProgress(context, migrator, observer, logger, _database, options.BeforeMigration, token);
+                if (!_progress.IsFollowing)
                 {
                     // Without EF Core's events there is no moment between two migrations: the hook sees them all first.
-                    await progress.BeforeAllAsync(plan.Steps).ConfigureAwait(false);
+                    await _progress.BeforeAllAsync(plan.Steps).ConfigureAwait(false);
                 }
 
                 await migrator.MigrateAsync(plan.Target, token).ConfigureAwait(false);
-                if (progress.IsFollowing)
+                if (_progress.IsFollowing)
                 {
-                    progress.Completed();
+                    _progress.Completed();
                 }
                 else
                 {
                     foreach (var step in plan.Steps)
                     {
-                        progress.AddWithoutTiming(step);
+                        _progress.AddWithoutTiming(step);
                     }
                 }
 
-                lastMigration = plan.Final;
-                MigrationLog.MigrationsApplied(logger, database, progress.Applied.Count, clock.ElapsedMilliseconds, lastMigration);
+                _lastMigration = plan.Final;
+                MigrationLog.MigrationsApplied(logger, _database, _progress.Applied.Count, _clock.ElapsedMilliseconds, _lastMigration);
                 return Result(MigrationRunStatus.Applied, null, null);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -252,7 +254,7 @@ public static class AdvisoryLockMigrator
             }
             finally
             {
-                progress?.Dispose();
+                _progress?.Dispose();
             }
         }
 
@@ -278,7 +280,7 @@ public static class AdvisoryLockMigrator
             }
 
             var plan = MigrationPlan.Create(assembly.Migrations.Keys, history ?? new HashSet<string>(), target);
-            lastMigration = plan.Current;
+            _lastMigration = plan.Current;
             if (plan.Target is null)
             {
                 MigrationLog.NoMigrations(logger, context.GetType().Name, assembly.Assembly.GetName().Name ?? "?");
@@ -296,16 +298,16 @@ public static class AdvisoryLockMigrator
 
         private async Task<MigrationRunResult> FailAsync(Exception exception, NpgsqlConnection? connection, bool timedOut, bool sessionLost)
         {
-            var state = new RunState(database, phase, timedOut, sessionLost, progress?.Current, RunningCommitted: false, LastGood());
+            var state = new RunState(_database, _phase, timedOut, sessionLost, _progress?.Current, RunningCommitted: false, LastGood());
             var isTimeout = RunFailures.IsTimeout(exception, state);
-            if (!isTimeout && progress?.BeforeMigrationFailure is { } refused)
+            if (!isTimeout && _progress?.BeforeMigrationFailure is { } refused)
             {
                 ExceptionDispatchInfo.Capture(refused).Throw();
             }
 
-            if (!isTimeout && phase == RunPhase.Migrating && progress is not null && connection is not null
+            if (!isTimeout && _phase == RunPhase.Migrating && _progress is not null && connection is not null
                 && await ReadHistoryAfterFailureAsync(connection).ConfigureAwait(false) is { } history
-                && progress.Reconcile(history))
+                && _progress.Reconcile(history))
             {
                 state = state with { RunningCommitted = true, LastGood = LastGood() };
             }
@@ -314,13 +316,13 @@ public static class AdvisoryLockMigrator
             switch (failure)
             {
                 case { Status: MigrationRunStatus.TimedOut }:
-                    MigrationLog.TimedOut(logger, database, Format(options.Timeout!.Value), failure.Where!, LastGood());
+                    MigrationLog.TimedOut(logger, _database, Format(options.Timeout!.Value), failure.Where!, LastGood());
                     break;
                 case { Status: MigrationRunStatus.Unreachable }:
-                    MigrationLog.Unreachable(logger, database, failure.Reason);
+                    MigrationLog.Unreachable(logger, _database, failure.Reason);
                     break;
                 case { FailedMigration: { } failed }:
-                    MigrationLog.MigrationFailed(logger, failed, database, failure.Reason, LastGood());
+                    MigrationLog.MigrationFailed(logger, failed, _database, failure.Reason, LastGood());
                     break;
                 default:
                     return Failed(failure.Error);
@@ -352,17 +354,17 @@ public static class AdvisoryLockMigrator
         private MigrationRunResult Failed(string error)
         {
             error = SecretMasker.MaskText(error);
-            MigrationLog.RunFailed(logger, database, error);
+            MigrationLog.RunFailed(logger, _database, error);
             return Result(MigrationRunStatus.Failed, null, error);
         }
 
         private MigrationRunResult Result(MigrationRunStatus status, string? failedMigration, string? error)
-            => new(status, progress?.Applied ?? [], failedMigration, error is null ? null : SecretMasker.MaskText(error), clock.Elapsed);
+            => new(status, _progress?.Applied ?? [], failedMigration, error is null ? null : SecretMasker.MaskText(error), _clock.Elapsed);
 
         private string LastGood()
         {
-            var applied = progress?.Applied;
-            return applied is { Count: > 0 } ? applied[^1].Id : lastMigration;
+            var applied = _progress?.Applied;
+            return applied is { Count: > 0 } ? applied[^1].Id : _lastMigration;
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Cognova.Build.Testing;
 using Cognova.Build.Testing.Postgres;
 using Npgsql;

@@ -2,7 +2,6 @@ using Cognova.Build.Testing.Postgres;
 using Cognova.Sample.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Xunit;
 
 namespace Cognova.Build.EndToEnd.Tests;
 

@@ -55,8 +55,8 @@ public sealed partial class BuildResult
             }
 
             var file = match.Groups["file"].Value.Trim();
-            var lineNumber = match.Groups["line"].Success ? int.Parse(match.Groups["line"].Value) : 0;
-            var column = match.Groups["col"].Success ? int.Parse(match.Groups["col"].Value) : 0;
+            var lineNumber = match.Groups["line"].Success ? int.Parse(match.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+            var column = match.Groups["col"].Success ? int.Parse(match.Groups["col"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
             var severity = match.Groups["severity"].Value;
             var code = match.Groups["code"].Value;
             var text = match.Groups["message"].Value;

@@ -1,4 +1,3 @@
-using Cognova.Bundle;
 using Cognova.Migrations.Tooling;
 
 namespace Cognova.Bundle.Tests;

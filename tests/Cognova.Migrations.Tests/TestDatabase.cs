@@ -127,15 +127,15 @@ public sealed class TestDatabase(string connectionString)
 /// <summary>Keeps what was logged, for assertions on event ids and text.</summary>
 public sealed class LogSink : ILoggerProvider
 {
-    private readonly List<(LogLevel Level, EventId Id, string Message, string Category)> entries = [];
+    private readonly List<(LogLevel Level, EventId Id, string Message, string Category)> _entries = [];
 
     public IReadOnlyList<(LogLevel Level, EventId Id, string Message, string Category)> Entries
     {
         get
         {
-            lock (entries)
+            lock (_entries)
             {
-                return [.. entries];
+                return [.. _entries];
             }
         }
     }
@@ -163,9 +163,9 @@ public sealed class LogSink : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            lock (owner.entries)
+            lock (owner._entries)
             {
-                owner.entries.Add((logLevel, eventId, formatter(state, exception), category));
+                owner._entries.Add((logLevel, eventId, formatter(state, exception), category));
             }
         }
     }

@@ -1,4 +1,3 @@
-using Cognova.Engine.Build;
 using Cognova.Engine.DesignTime;
 using Cognova.Engine.Diagnostics;
 using Cognova.Engine.Reports;

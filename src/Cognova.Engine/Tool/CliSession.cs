@@ -1,9 +1,8 @@
 using System.Reflection;
 using Cognova.Engine.DesignTime;
 using Cognova.Engine.Sources;
-using Cognova.Bundle;
-using Cognova.Migrations.Tooling;
 using Cognova.Migrations;
+using Cognova.Migrations.Tooling;
 using Cognova.Protocol;
 using Cognova.Secrets;
 using Microsoft.EntityFrameworkCore;

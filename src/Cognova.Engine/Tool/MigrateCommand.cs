@@ -1,5 +1,5 @@
-using Cognova.Engine.Lock;
 using Cognova.Bundle;
+using Cognova.Engine.Lock;
 using Cognova.Migrations;
 using Cognova.Migrations.Tooling;
 using Cognova.Protocol;

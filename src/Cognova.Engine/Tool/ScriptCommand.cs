@@ -1,5 +1,5 @@
-using Cognova.Engine.Tool.Script;
 using Cognova.Engine.Diagnostics;
+using Cognova.Engine.Tool.Script;
 using Cognova.Migrations.Tooling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Cognova.Engine.Tool.Schema;
 using Cognova.Engine.DesignTime;
 using Cognova.Engine.Drift;
+using Cognova.Engine.Tool.Schema;
 using Cognova.Migrations;
 using Cognova.Migrations.Tooling;
 using Microsoft.EntityFrameworkCore;
@@ -110,7 +110,7 @@ internal static class StatusCommand
 
         var provider = context.GetService<IDatabaseProvider>().Name;
         var applied = history.Applied.Select(id => migrationsAssembly.CreateMigration(migrationsAssembly.Migrations[id], provider)).ToList();
-        var lastApplied = history.Applied.LastOrDefault();
+        var lastApplied = history.Applied.Count > 0 ? history.Applied[^1] : null;
         IModel? expected = null;
         if (lastApplied is not null)
         {
@@ -165,6 +165,8 @@ internal sealed class StatusReport(
     MigrationLockState lockState,
     SchemaComparison schema)
 {
+    private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
+
     private readonly IReadOnlyList<string> _drift = DriftDescriber.Describe(drift.Differences);
 
     public void Print(CliConsole console)
@@ -337,7 +339,7 @@ internal sealed class StatusReport(
                 problems = lockState.LockFileExists ? lockState.IntegrityProblems().Select(p => new { code = p.Code, message = p.Message }).ToList() : [],
             },
         };
-        return JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true });
+        return JsonSerializer.Serialize(document, IndentedJson);
     }
 
     private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";

@@ -23,7 +23,7 @@ internal sealed class CognovaMigrationsHostedService<TContext>(
     /// <summary>The logger category of the runner and of this service.</summary>
     public const string LoggerCategory = "Cognova.Migrations";
 
-    private readonly ILogger logger = loggerFactory.CreateLogger(LoggerCategory);
+    private readonly ILogger _logger = loggerFactory.CreateLogger(LoggerCategory);
 
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
@@ -31,7 +31,7 @@ internal sealed class CognovaMigrationsHostedService<TContext>(
         var options = optionsMonitor.Get(OptionsName);
         if (!options.Enabled)
         {
-            MigrationLog.Disabled(logger, contextName);
+            MigrationLog.Disabled(_logger, contextName);
             outcome.SetDisabled("Cognova:Migrations:Enabled is false");
             return;
         }
@@ -39,7 +39,7 @@ internal sealed class CognovaMigrationsHostedService<TContext>(
         var environment = services.GetService<IHostEnvironment>();
         if (environment is not null && environment.IsDevelopment() && !options.RunInDevelopment)
         {
-            MigrationLog.SkippedInDevelopment(logger, contextName, environment.EnvironmentName);
+            MigrationLog.SkippedInDevelopment(_logger, contextName, environment.EnvironmentName);
             outcome.SetDisabled($"skipped in the {environment.EnvironmentName} environment (Cognova:Migrations:RunInDevelopment is false)");
             return;
         }
@@ -55,13 +55,13 @@ internal sealed class CognovaMigrationsHostedService<TContext>(
 
         if (options.FailFast)
         {
-            MigrationLog.FailingFast(logger, contextName, result.Status);
+            MigrationLog.FailingFast(_logger, contextName, result.Status);
             throw new InvalidOperationException(
                 $"The start-up migrations of {contextName} did not complete ({result.Status}): {result.Error} "
                 + "Start-up stops because Cognova:Migrations:FailFast is true.");
         }
 
-        MigrationLog.Continuing(logger, contextName, result.Status);
+        MigrationLog.Continuing(_logger, contextName, result.Status);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -91,13 +91,13 @@ internal sealed class CognovaMigrationsHostedService<TContext>(
         {
             // A DbContext that cannot be created (no provider, no connection string, …) is a failed run.
             var error = $"Cannot create {typeof(TContext).Name}: {DatabaseErrors.Describe(e)}";
-            MigrationLog.RunFailed(logger, typeof(TContext).Name, error);
+            MigrationLog.RunFailed(_logger, typeof(TContext).Name, error);
             return new MigrationRunResult(MigrationRunStatus.Failed, [], null, error, TimeSpan.Zero);
         }
 
         await using (context.ConfigureAwait(false))
         {
-            return await AdvisoryLockMigrator.RunAsync(context, options.ToRunOptions(), logger, observer: null, cancellationToken)
+            return await AdvisoryLockMigrator.RunAsync(context, options.ToRunOptions(), _logger, observer: null, cancellationToken)
                 .ConfigureAwait(false);
         }
     }

@@ -196,8 +196,10 @@ namespace Cognova.Protocol
             return request;
         }
 
+        private static readonly char[] ListSeparators = { ';', ',' };
+
         private static IReadOnlyList<string> SplitList(string? value)
-            => value?.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).Where(s => s.Length > 0).ToArray()
+            => value?.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).Where(s => s.Length > 0).ToArray()
                ?? Array.Empty<string>();
 
         private static Switch Text(string name, Func<EngineRequest, string?> value, Func<EngineRequest, string?, EngineRequest> read)

@@ -23,12 +23,12 @@ public sealed class PostgresServer : IAsyncLifetime, IDisposable
     /// <summary>The environment variable that points the tests at an existing server.</summary>
     public const string DatabaseUrlVariable = "COGNOVA_TEST_DATABASE_URL";
 
-    private readonly object gate = new();
-    private readonly List<string> createdDatabases = [];
-    private NpgsqlConnectionStringBuilder? admin;
-    private ThrowAwayCluster? cluster;
-    private bool initialized;
-    private bool disposed;
+    private readonly object _gate = new();
+    private readonly List<string> _createdDatabases = [];
+    private NpgsqlConnectionStringBuilder? _admin;
+    private ThrowAwayCluster? _cluster;
+    private bool _initialized;
+    private bool _disposed;
 
     /// <summary>Starts a server (or connects to the one in <see cref="DatabaseUrlVariable"/>) outside xunit.</summary>
     public static async Task<PostgresServer> StartAsync()
@@ -47,7 +47,7 @@ public sealed class PostgresServer : IAsyncLifetime, IDisposable
     }
 
     /// <summary>True when this instance started its own server; false when it uses <see cref="DatabaseUrlVariable"/>.</summary>
-    public bool IsThrowAway => cluster is not null;
+    public bool IsThrowAway => _cluster is not null;
 
     /// <summary>
     /// The connection string to the maintenance database: <c>postgres</c> on a throw-away server, the
@@ -71,7 +71,7 @@ public sealed class PostgresServer : IAsyncLifetime, IDisposable
     /// </summary>
     public async Task<string> CreateDatabaseAsync(string? namePrefix = null)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var name = NewDatabaseName(namePrefix);
         for (var attempt = 1; ; attempt++)
         {
@@ -95,9 +95,9 @@ public sealed class PostgresServer : IAsyncLifetime, IDisposable
             }
         }
 
-        lock (gate)
+        lock (_gate)
         {
-            createdDatabases.Add(name);
+            _createdDatabases.Add(name);
         }
 
         return ConnectionStringFor(name);
@@ -106,13 +106,13 @@ public sealed class PostgresServer : IAsyncLifetime, IDisposable
     /// <summary>Starts the throw-away server, or checks that the server of <see cref="DatabaseUrlVariable"/> answers.</summary>
     public async Task InitializeAsync()
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        if (initialized)
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_initialized)
         {
             return;
         }
 
-        initialized = true;
+        _initialized = true;
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
 
         var url = Environment.GetEnvironmentVariable(DatabaseUrlVariable);
@@ -120,17 +120,17 @@ public sealed class PostgresServer : IAsyncLifetime, IDisposable
         {
             var builder = PostgresConnectionStrings.Parse(url, $"the environment variable {DatabaseUrlVariable}");
             builder.IncludeErrorDetail = true;
-            admin = builder;
+            _admin = builder;
             await CheckConnectionAsync().ConfigureAwait(false);
             return;
         }
 
         var binaries = PostgresBinaries.Find() ?? throw new InvalidOperationException(NotAvailableMessage);
-        cluster = await Task.Run(() => ThrowAwayCluster.Start(binaries)).ConfigureAwait(false);
-        admin = new NpgsqlConnectionStringBuilder
+        _cluster = await Task.Run(() => ThrowAwayCluster.Start(binaries)).ConfigureAwait(false);
+        _admin = new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1",
-            Port = cluster.Port,
+            Port = _cluster.Port,
             Username = ThrowAwayCluster.SuperUser,
             Database = "postgres",
             Timeout = 30,
@@ -153,47 +153,47 @@ public sealed class PostgresServer : IAsyncLifetime, IDisposable
     public void Dispose()
     {
         List<string> databases;
-        lock (gate)
+        lock (_gate)
         {
-            if (disposed)
+            if (_disposed)
             {
                 return;
             }
 
-            disposed = true;
-            databases = [.. createdDatabases];
+            _disposed = true;
+            databases = [.. _createdDatabases];
         }
 
         AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
         try
         {
-            if (admin is not null)
+            if (_admin is not null)
             {
                 // Close this process's idle connections first, so that nothing waits on a stopped
                 // server and the databases can be dropped.
                 foreach (var database in databases)
                 {
-                    ClearPool(WithDatabase(admin, database));
+                    ClearPool(WithDatabase(_admin, database));
                 }
 
-                if (cluster is null)
+                if (_cluster is null)
                 {
-                    DropDatabases(admin, databases);
+                    DropDatabases(_admin, databases);
                 }
 
-                ClearPool(admin.ConnectionString);
+                ClearPool(_admin.ConnectionString);
             }
         }
         finally
         {
-            cluster?.Dispose();
+            _cluster?.Dispose();
         }
     }
 
     /// <inheritdoc />
-    public override string ToString() => admin is null
+    public override string ToString() => _admin is null
         ? "PostgreSQL (not started)"
-        : $"PostgreSQL {(IsThrowAway ? "throw-away server" : "from " + DatabaseUrlVariable)}: {PostgresConnectionStrings.MaskPassword(admin)}";
+        : $"PostgreSQL {(IsThrowAway ? "throw-away server" : "from " + DatabaseUrlVariable)}: {PostgresConnectionStrings.MaskPassword(_admin)}";
 
     internal static string NotAvailableMessage =>
         "These tests need a PostgreSQL server, and none is available: the environment variable "
@@ -209,8 +209,8 @@ public sealed class PostgresServer : IAsyncLifetime, IDisposable
     {
         get
         {
-            ObjectDisposedException.ThrowIf(disposed, this);
-            return admin ?? throw new InvalidOperationException(
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _admin ?? throw new InvalidOperationException(
                 "The PostgreSQL server is not started: use it as an xunit fixture or create it with PostgresServer.StartAsync().");
         }
     }

@@ -110,7 +110,7 @@ internal sealed class ThrowAwayCluster : IDisposable
             .AppendLine()
             .AppendLine("# Cognova.Build test server: local only, fast, not durable.")
             .AppendLine("listen_addresses = '127.0.0.1'")
-            .AppendLine($"unix_socket_directories = {Quote(socket)}")
+            .AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"unix_socket_directories = {Quote(socket)}")
             .AppendLine("max_connections = 200")
             .AppendLine("fsync = off")
             .AppendLine("synchronous_commit = off")

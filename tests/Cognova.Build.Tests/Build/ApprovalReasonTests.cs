@@ -1,4 +1,3 @@
-using Cognova.Engine;
 using Cognova.Engine.Build;
 using Cognova.Protocol;
 

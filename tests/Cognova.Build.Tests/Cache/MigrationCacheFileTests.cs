@@ -1,7 +1,7 @@
+using Cognova.Build.Tests.Lint;
 using Cognova.Engine.Cache;
 using Cognova.Engine.Diagnostics;
 using Cognova.Engine.Lint;
-using Cognova.Build.Tests.Lint;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
 namespace Cognova.Build.Tests.Cache;

@@ -96,7 +96,7 @@ public static class PasswordCorpus
                      })
             {
                 // The keyword as written, and trimmed (as the builder writes it).
-                yield return (string.Format(template, pair), string.Format(template, keyword + "=") + " " + string.Format(template, keyword.Trim() + "="));
+                yield return (string.Format(System.Globalization.CultureInfo.InvariantCulture, template, pair), string.Format(System.Globalization.CultureInfo.InvariantCulture, template, keyword + "=") + " " + string.Format(System.Globalization.CultureInfo.InvariantCulture, template, keyword.Trim() + "="));
             }
         }
     }
@@ -113,7 +113,7 @@ public static class PasswordCorpus
                      "postgres://db.example.com/shopdb?sslpassword={0}",
                  })
         {
-            yield return (string.Format(template, encoded), string.Format(template, ""));
+            yield return (string.Format(System.Globalization.CultureInfo.InvariantCulture, template, encoded), string.Format(System.Globalization.CultureInfo.InvariantCulture, template, ""));
         }
 
         if (!password.Any(char.IsWhiteSpace))

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Cognova.Engine.Tool;
 using Cognova.Build.Testing;
 using Cognova.Migrations.Tooling;
 

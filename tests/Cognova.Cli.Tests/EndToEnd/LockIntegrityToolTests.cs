@@ -1,4 +1,3 @@
-using Cognova.Engine.Tool;
 using Cognova.Build.Testing;
 using Cognova.Build.Testing.Postgres;
 using Cognova.Migrations.Tooling;

@@ -1,12 +1,11 @@
 extern alias tool;
-
-using tool::Cognova.Engine.Tool;
 using tool::Cognova.Cli;
 using tool::Cognova.Migrations.Tooling;
 using tool::Cognova.Protocol;
 
 namespace Cognova.Cli.Tests.Unit;
 
+[Trait("Category", "Unit")]
 public sealed class CommandLineTests
 {
     [Fact]

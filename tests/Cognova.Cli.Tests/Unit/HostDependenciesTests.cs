@@ -10,6 +10,7 @@ namespace Cognova.Cli.Tests.Unit;
 /// An application that references an older Cognova.Migrations than the tool ships gets a deps.json for the
 /// host without it, so the runtime loads the tool's own copy; one with the same or a newer version keeps its own.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class HostDependenciesTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("cognova-deps-").FullName;

@@ -4,6 +4,7 @@ using tool::Cognova.Cli;
 
 namespace Cognova.Cli.Tests.Unit;
 
+[Trait("Category", "Unit")]
 public sealed class ProjectPropertiesTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using tool::Cognova.Cli;
 
 namespace Cognova.Cli.Tests.Unit;
 
+[Trait("Category", "Unit")]
 public sealed class PropertiesCacheTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("cognova-cache-").FullName;

@@ -2,6 +2,7 @@ using Cognova.Engine.Tool.Push;
 
 namespace Cognova.Cli.Tests.Unit;
 
+[Trait("Category", "Unit")]
 public sealed class PushLogicTests
 {
     [Theory]

@@ -8,6 +8,7 @@ namespace Cognova.Cli.Tests.Unit;
 /// only come from that (a default read as SQL and as a value, a column's position, a type alias)
 /// change nothing in the database and are left out of status and push.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class SchemaDiffTests
 {
     [Fact]

@@ -13,6 +13,8 @@ namespace Cognova.Engine.Tool.Script;
 /// </summary>
 internal static class ScriptableRawSql
 {
+    private static readonly string[] RowChangingVerbs = ["insert", "update", "delete", "merge"];
+
     public static ScriptableSql Rewrite(string sql, bool insideDoBlock)
     {
         var edits = new List<(int Start, int Length, string Text)>();
@@ -55,7 +57,7 @@ internal static class ScriptableRawSql
     /// <summary>A <c>WITH</c> whose main statement changes rows (and returns none unless it says RETURNING).</summary>
     private static bool ChangesRows(IReadOnlyList<SqlToken> statement)
         => SqlTokenReader.IsWord(statement[0], "with")
-           && new[] { "insert", "update", "delete", "merge" }.Any(verb => statement.IndexOfTopLevelWord(1, verb) >= 0)
+           && RowChangingVerbs.Any(verb => statement.IndexOfTopLevelWord(1, verb) >= 0)
            && statement.IndexOfTopLevelWord(1, "returning") < 0;
 
     private static SqlToken? LastSignificant(string sql)
