@@ -58,7 +58,7 @@ public sealed class BundleFailureTests(PostgresServer server, BundleFailureTests
             }
 
             Assert.NotNull(line);
-            await Task.Delay(TimeSpan.FromSeconds(1));
+            await WaitUntilSleeping(database);
             Process.Start("kill", ["-KILL", victim.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
             await victim.WaitForExitAsync();
         }
@@ -86,6 +86,29 @@ public sealed class BundleFailureTests(PostgresServer server, BundleFailureTests
         Assert.DoesNotContain(Stamp, history);
         Assert.Equal(3, history.Count);
         Assert.DoesNotContain("release_stamp", await Tables(database));
+    }
+
+    /// <summary>Until the slow migration's <c>pg_sleep</c> runs in the database: the bundle is inside that migration's transaction.</summary>
+    private static async Task WaitUntilSleeping(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            await using var sleeping = new NpgsqlCommand(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = @name AND state = 'active' AND query LIKE '%pg_sleep(4)%' AND pid <> pg_backend_pid()", connection);
+            sleeping.Parameters.AddWithValue("name", name!);
+            if ((long)(await sleeping.ExecuteScalarAsync())! > 0)
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("The slow migration did not start sleeping within 30 s.");
     }
 
     private static async Task Execute(string connectionString, string sql)

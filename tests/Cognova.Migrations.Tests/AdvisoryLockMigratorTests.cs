@@ -222,7 +222,13 @@ public sealed class AdvisoryLockMigratorTests(PostgresServer server)
         {
             var waiting = AdvisoryLockMigrator.RunAsync(context, new MigrationRunOptions { WaitForLock = true }, log.Logger);
             await WaitForAsync(async () => log.WithId(5006).Count() == 2 ? true : (bool?)null);
-            await Task.Delay(300);
+
+            // The run is queued behind the held lock in the server, not finished and not polling.
+            await WaitForAsync(async () =>
+            {
+                await using var queued = new NpgsqlCommand($"SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objsubid = 1 AND classid::bigint = (({lockId}::bigint >> 32) & 4294967295) AND objid::bigint = ({lockId}::bigint & 4294967295)", other);
+                return (long)(await queued.ExecuteScalarAsync())! == 1 ? true : (bool?)null;
+            });
             Assert.False(waiting.IsCompleted);
 
             await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({lockId})", other))
