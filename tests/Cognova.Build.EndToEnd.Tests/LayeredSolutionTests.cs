@@ -20,6 +20,7 @@ public sealed class LayeredSolutionTests(PostgresServer server)
     private const string DropDescription = "Shop.Data/Migrations/20261126090000_DropDescription.cs";
     private const string Snapshot = "Shop.Data/Migrations/ShopContextModelSnapshot.cs";
     private const string DataLock = "Shop.Data/Migrations/migrations.lock.json";
+    private const string InitFile = "Shop.Data/Migrations/20261125170003_Init.cs";
 
     private static LocalPackageFeed Feed => LocalPackageFeed.Instance;
 
@@ -71,6 +72,28 @@ public sealed class LayeredSolutionTests(PostgresServer server)
         Assert.True(library.ExitCode == 0, library.ToString());
         Assert.Contains("its publish writes no migration bundle", library.Single("COG4010").Message);
         Assert.False(File.Exists(solution.PathOf("publish-data/efbundle")));
+    }
+
+    [Fact]
+    public void The_api_caches_the_library_migrations_and_an_edited_locked_library_migration_is_still_COG3001()
+    {
+        using var solution = TestSolution.FromFixture("Layered", Feed);
+        var first = solution.Build(Api);
+        Assert.True(first.ExitCode == 0, first.ToString());
+
+        solution.Replace("Shop.Api/Program.cs", "app.MapGet(\"/\", () => \"Shop\");", "app.MapGet(\"/\", () => \"Shop, edited\");");
+        var warm = solution.Build(Api, "-p:CognovaVerbose=true");
+        Assert.True(warm.ExitCode == 0, warm.ToString());
+        Assert.Contains("cache: 3 of 3 migration(s) unchanged, 0 generated", warm.Output);
+
+        // The library's model and snapshot stay as they are: only the locked migration's SQL changes (the
+        // migrations after it are generated again too: each one's key holds the one before it).
+        solution.Replace(InitFile, "name = table.Column<string>(type: \"text\", nullable: false)", "name = table.Column<string>(type: \"character varying(100)\", nullable: false)");
+        var edited = solution.Build(Api, "-p:CognovaVerbose=true");
+
+        Assert.True(edited.ExitCode != 0, edited.ToString());
+        Assert.Equal(solution.PathOf(InitFile), edited.Single("COG3001").File);
+        Assert.Contains("cache: 0 of 3 migration(s) unchanged, 3 generated", edited.Output);
     }
 
     [Fact]
