@@ -43,11 +43,11 @@ public enum MigrationOutcomeStatus
 /// </summary>
 public class MigrationOutcome
 {
-    private readonly object gate = new();
-    private readonly TaskCompletionSource<MigrationOutcome> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private MigrationOutcomeStatus status = MigrationOutcomeStatus.NotStarted;
-    private MigrationRunResult? result;
-    private string? reason;
+    private readonly object _gate = new();
+    private readonly TaskCompletionSource<MigrationOutcome> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private MigrationOutcomeStatus _status = MigrationOutcomeStatus.NotStarted;
+    private MigrationRunResult? _result;
+    private string? _reason;
 
     internal MigrationOutcome(Type contextType) => ContextType = contextType;
 
@@ -59,9 +59,9 @@ public class MigrationOutcome
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return status;
+                return _status;
             }
         }
     }
@@ -71,9 +71,9 @@ public class MigrationOutcome
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return result;
+                return _result;
             }
         }
     }
@@ -83,9 +83,9 @@ public class MigrationOutcome
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return reason;
+                return _reason;
             }
         }
     }
@@ -98,7 +98,7 @@ public class MigrationOutcome
         or MigrationOutcomeStatus.TimedOut or MigrationOutcomeStatus.LockTimeout;
 
     /// <summary>Completes when the run ended (or was found disabled).</summary>
-    public Task<MigrationOutcome> Completion => completion.Task;
+    public Task<MigrationOutcome> Completion => _completion.Task;
 
     /// <summary>One line for people: <c>AppDbContext: applied 2 migration(s)</c>, <c>AppDbContext: failed: …</c>.</summary>
     public override string ToString()
@@ -106,11 +106,11 @@ public class MigrationOutcome
         MigrationOutcomeStatus current;
         MigrationRunResult? run;
         string? why;
-        lock (gate)
+        lock (_gate)
         {
-            current = status;
-            run = result;
-            why = reason;
+            current = _status;
+            run = _result;
+            why = _reason;
         }
 
         var text = current switch
@@ -134,29 +134,29 @@ public class MigrationOutcome
 
     internal void SetRunning()
     {
-        lock (gate)
+        lock (_gate)
         {
-            status = MigrationOutcomeStatus.Running;
+            _status = MigrationOutcomeStatus.Running;
         }
     }
 
     internal void SetDisabled(string why)
     {
-        lock (gate)
+        lock (_gate)
         {
-            status = MigrationOutcomeStatus.Disabled;
-            reason = why;
+            _status = MigrationOutcomeStatus.Disabled;
+            _reason = why;
         }
 
-        completion.TrySetResult(this);
+        _completion.TrySetResult(this);
     }
 
     internal void SetResult(MigrationRunResult run)
     {
-        lock (gate)
+        lock (_gate)
         {
-            result = run;
-            status = run.Status switch
+            _result = run;
+            _status = run.Status switch
             {
                 MigrationRunStatus.Applied => MigrationOutcomeStatus.Applied,
                 MigrationRunStatus.UpToDate => MigrationOutcomeStatus.UpToDate,
@@ -166,12 +166,12 @@ public class MigrationOutcome
                 MigrationRunStatus.TimedOut => MigrationOutcomeStatus.TimedOut,
                 _ => MigrationOutcomeStatus.Failed,
             };
-            reason = run.Status == MigrationRunStatus.SkippedLocked
+            _reason = run.Status == MigrationRunStatus.SkippedLocked
                 ? "another instance held the migration lock"
                 : run.Error;
         }
 
-        completion.TrySetResult(this);
+        _completion.TrySetResult(this);
     }
 }
 

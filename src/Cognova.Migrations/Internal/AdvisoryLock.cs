@@ -15,17 +15,17 @@ internal sealed class AdvisoryLock : IAsyncDisposable
 {
     private static readonly TimeSpan UnlockTimeout = TimeSpan.FromSeconds(10);
 
-    private readonly NpgsqlConnection connection;
-    private readonly ILogger logger;
-    private readonly string database;
-    private readonly CancellationTokenSource lost = new();
-    private int disposed;
+    private readonly NpgsqlConnection _connection;
+    private readonly ILogger _logger;
+    private readonly string _database;
+    private readonly CancellationTokenSource _lost = new();
+    private int _disposed;
 
     private AdvisoryLock(NpgsqlConnection connection, long id, ILogger logger, string database)
     {
-        this.connection = connection;
-        this.logger = logger;
-        this.database = database;
+        _connection = connection;
+        _logger = logger;
+        _database = database;
         Id = id;
         connection.StateChange += OnStateChange;
         MigrationLog.LockAcquired(logger, id, database, connection.ProcessID);
@@ -35,10 +35,10 @@ internal sealed class AdvisoryLock : IAsyncDisposable
     public long Id { get; }
 
     /// <summary>Cancelled when the session that holds the lock ends.</summary>
-    public CancellationToken Lost => lost.Token;
+    public CancellationToken Lost => _lost.Token;
 
     /// <summary>True when the session that held the lock ended while it was held.</summary>
-    public bool IsLost => lost.IsCancellationRequested;
+    public bool IsLost => _lost.IsCancellationRequested;
 
     /// <summary>Takes the lock if no other session holds it (<c>pg_try_advisory_lock</c>); null when one does.</summary>
     public static async Task<AdvisoryLock?> TryTakeAsync(NpgsqlConnection connection, long id, ILogger logger, string database, CancellationToken cancellationToken)
@@ -89,40 +89,40 @@ internal sealed class AdvisoryLock : IAsyncDisposable
     /// <summary>Releases the lock on its connection, when that session still lives; logs, never throws.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
         {
             return;
         }
 
-        connection.StateChange -= OnStateChange;
+        _connection.StateChange -= OnStateChange;
         try
         {
-            if (connection.FullState != ConnectionState.Open)
+            if (_connection.FullState != ConnectionState.Open)
             {
                 // The session is gone, and its lock with it.
                 return;
             }
 
             using var limit = new CancellationTokenSource(UnlockTimeout);
-            await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@id)", connection);
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@id)", _connection);
             command.Parameters.AddWithValue("id", Id);
             var released = (bool)(await command.ExecuteScalarAsync(limit.Token).ConfigureAwait(false))!;
             if (released)
             {
-                MigrationLog.LockReleased(logger, Id, database);
+                MigrationLog.LockReleased(_logger, Id, _database);
             }
             else
             {
-                MigrationLog.UnlockFailed(logger, Id, database, "this session did not hold it");
+                MigrationLog.UnlockFailed(_logger, Id, _database, "this session did not hold it");
             }
         }
         catch (Exception e) when (e is NpgsqlException or OperationCanceledException or InvalidOperationException or TimeoutException)
         {
-            MigrationLog.UnlockFailed(logger, Id, database, DatabaseErrors.Describe(e));
+            MigrationLog.UnlockFailed(_logger, Id, _database, DatabaseErrors.Describe(e));
         }
         finally
         {
-            lost.Dispose();
+            _lost.Dispose();
         }
     }
 
@@ -130,7 +130,7 @@ internal sealed class AdvisoryLock : IAsyncDisposable
     {
         if (change.CurrentState is ConnectionState.Closed or ConnectionState.Broken)
         {
-            lost.Cancel();
+            _lost.Cancel();
         }
     }
 }

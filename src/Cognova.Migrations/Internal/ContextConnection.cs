@@ -13,24 +13,24 @@ namespace Cognova.Migrations.Internal;
 /// </summary>
 internal sealed class ContextConnection
 {
-    private readonly DbContext context;
-    private readonly NpgsqlConnection original;
-    private readonly NpgsqlConnection? userConnection;
-    private readonly string? connectionString;
-    private readonly int? commandTimeout;
-    private bool attached;
+    private readonly DbContext _context;
+    private readonly NpgsqlConnection _original;
+    private readonly NpgsqlConnection? _userConnection;
+    private readonly string? _connectionString;
+    private readonly int? _commandTimeout;
+    private bool _attached;
 
     private ContextConnection(DbContext context, NpgsqlConnection original, NpgsqlConnection? userConnection, string? connectionString, int? commandTimeout)
     {
-        this.context = context;
-        this.original = original;
-        this.userConnection = userConnection;
-        this.connectionString = connectionString;
-        this.commandTimeout = commandTimeout;
+        _context = context;
+        _original = original;
+        _userConnection = userConnection;
+        _connectionString = connectionString;
+        _commandTimeout = commandTimeout;
     }
 
     /// <summary>Host, port and database of the context's connection string, for messages (never the password).</summary>
-    public string DatabaseLabel => Label(new NpgsqlConnectionStringBuilder(SafeConnectionString(original)));
+    public string DatabaseLabel => Label(new NpgsqlConnectionStringBuilder(SafeConnectionString(_original)));
 
     /// <summary>Checks that the context can lend its connection: Npgsql, closed, no transaction.</summary>
     /// <exception cref="InvalidOperationException">The context cannot be used.</exception>
@@ -67,7 +67,7 @@ internal sealed class ContextConnection
     /// </summary>
     public async Task<NpgsqlConnection> CreateDedicatedConnectionAsync(CancellationToken cancellationToken)
     {
-        var builder = new NpgsqlConnectionStringBuilder(original.ConnectionString)
+        var builder = new NpgsqlConnectionStringBuilder(_original.ConnectionString)
         {
             Pooling = false,
             Multiplexing = false,
@@ -78,7 +78,7 @@ internal sealed class ContextConnection
             builder.ApplicationName = "Cognova.Migrations";
         }
 
-        return await original.CloneWithAsync(builder.ConnectionString, cancellationToken).ConfigureAwait(false);
+        return await _original.CloneWithAsync(builder.ConnectionString, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -98,37 +98,37 @@ internal sealed class ContextConnection
     /// <summary>Makes the context use <paramref name="connection"/> (already open) for everything until <see cref="Restore"/>.</summary>
     public void Attach(NpgsqlConnection connection)
     {
-        context.Database.SetDbConnection(connection, contextOwnsConnection: false);
-        context.Database.SetCommandTimeout(commandTimeout);
-        attached = true;
+        _context.Database.SetDbConnection(connection, contextOwnsConnection: false);
+        _context.Database.SetCommandTimeout(_commandTimeout);
+        _attached = true;
     }
 
     /// <summary>Puts the context's own connection back.</summary>
     public void Restore()
     {
-        if (!attached)
+        if (!_attached)
         {
             return;
         }
 
-        attached = false;
-        var facade = context.Database;
-        if (userConnection is not null)
+        _attached = false;
+        var facade = _context.Database;
+        if (_userConnection is not null)
         {
-            facade.SetDbConnection(userConnection, contextOwnsConnection: false);
+            facade.SetDbConnection(_userConnection, contextOwnsConnection: false);
         }
         else
         {
             // The context made its own connection: let it make a new one from its data source, or from
             // the connection string it had (SetDbConnection forgets the string).
             facade.SetDbConnection(null, contextOwnsConnection: true);
-            if (string.IsNullOrEmpty(facade.GetConnectionString()) && !string.IsNullOrEmpty(connectionString))
+            if (string.IsNullOrEmpty(facade.GetConnectionString()) && !string.IsNullOrEmpty(_connectionString))
             {
-                facade.SetConnectionString(connectionString);
+                facade.SetConnectionString(_connectionString);
             }
         }
 
-        facade.SetCommandTimeout(commandTimeout);
+        facade.SetCommandTimeout(_commandTimeout);
     }
 
     public static string Label(NpgsqlConnection connection)

@@ -20,19 +20,19 @@ internal sealed class MigrationProgress : IObserver<KeyValuePair<string, object?
     private static readonly string ApplyingEvent = RelationalEventId.MigrationApplying.Name!;
     private static readonly string RevertingEvent = RelationalEventId.MigrationReverting.Name!;
 
-    private readonly object gate = new();
-    private readonly IMigrator migrator;
-    private readonly IMigrationRunObserver? observer;
-    private readonly ILogger logger;
-    private readonly string database;
-    private readonly List<AppliedMigration> applied = [];
-    private readonly IDisposable? subscription;
-    private readonly Func<Migration, CancellationToken, Task>? beforeMigration;
-    private readonly DbContext context;
-    private readonly CancellationToken token;
-    private string? current;
-    private bool currentIsRevert;
-    private long currentStarted;
+    private readonly object _gate = new();
+    private readonly IMigrator _migrator;
+    private readonly IMigrationRunObserver? _observer;
+    private readonly ILogger _logger;
+    private readonly string _database;
+    private readonly List<AppliedMigration> _applied = [];
+    private readonly IDisposable? _subscription;
+    private readonly Func<Migration, CancellationToken, Task>? _beforeMigration;
+    private readonly DbContext _context;
+    private readonly CancellationToken _token;
+    private string? _current;
+    private bool _currentIsRevert;
+    private long _currentStarted;
 
     public MigrationProgress(
         DbContext context,
@@ -43,30 +43,30 @@ internal sealed class MigrationProgress : IObserver<KeyValuePair<string, object?
         Func<Migration, CancellationToken, Task>? beforeMigration = null,
         CancellationToken token = default)
     {
-        this.migrator = migrator;
-        this.beforeMigration = beforeMigration;
-        this.context = context;
-        this.token = token;
-        this.observer = observer;
-        this.logger = logger;
-        this.database = database;
+        _migrator = migrator;
+        _beforeMigration = beforeMigration;
+        _context = context;
+        _token = token;
+        _observer = observer;
+        _logger = logger;
+        _database = database;
         if (context.GetService<DiagnosticSource>() is DiagnosticListener listener)
         {
-            subscription = listener.Subscribe(this, name => name == ApplyingEvent || name == RevertingEvent);
+            _subscription = listener.Subscribe(this, name => name == ApplyingEvent || name == RevertingEvent);
         }
     }
 
     /// <summary>False when the context's diagnostic source is not EF Core's listener (then no per-migration events arrive).</summary>
-    public bool IsFollowing => subscription is not null;
+    public bool IsFollowing => _subscription is not null;
 
     /// <summary>The migration that started and has not committed yet.</summary>
     public string? Current
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return current;
+                return _current;
             }
         }
     }
@@ -79,9 +79,9 @@ internal sealed class MigrationProgress : IObserver<KeyValuePair<string, object?
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return [.. applied];
+                return [.. _applied];
             }
         }
     }
@@ -92,18 +92,18 @@ internal sealed class MigrationProgress : IObserver<KeyValuePair<string, object?
     /// </summary>
     public async Task BeforeAllAsync(IEnumerable<string> steps)
     {
-        if (beforeMigration is null)
+        if (_beforeMigration is null)
         {
             return;
         }
 
-        var assembly = context.GetService<IMigrationsAssembly>();
-        var provider = context.Database.ProviderName!;
+        var assembly = _context.GetService<IMigrationsAssembly>();
+        var provider = _context.Database.ProviderName!;
         try
         {
             foreach (var step in steps)
             {
-                await beforeMigration(assembly.CreateMigration(assembly.Migrations[step], provider), token).ConfigureAwait(false);
+                await _beforeMigration(assembly.CreateMigration(assembly.Migrations[step], provider), _token).ConfigureAwait(false);
             }
         }
         catch (Exception e)
@@ -116,7 +116,7 @@ internal sealed class MigrationProgress : IObserver<KeyValuePair<string, object?
     /// <summary>The migrator returned: the running migration committed.</summary>
     public void Completed()
     {
-        lock (gate)
+        lock (_gate)
         {
             FinishCurrent();
         }
@@ -128,9 +128,9 @@ internal sealed class MigrationProgress : IObserver<KeyValuePair<string, object?
     /// </summary>
     public bool Reconcile(IReadOnlySet<string> history)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (current is null || history.Contains(current) == currentIsRevert)
+            if (_current is null || history.Contains(_current) == _currentIsRevert)
             {
                 return false;
             }
@@ -143,32 +143,32 @@ internal sealed class MigrationProgress : IObserver<KeyValuePair<string, object?
     /// <summary>Records a migration that committed without an event (when <see cref="IsFollowing"/> is false).</summary>
     public void AddWithoutTiming(string migrationId)
     {
-        lock (gate)
+        lock (_gate)
         {
-            applied.Add(new AppliedMigration(migrationId, TimeSpan.Zero));
+            _applied.Add(new AppliedMigration(migrationId, TimeSpan.Zero));
         }
     }
 
     public void OnNext(KeyValuePair<string, object?> value)
     {
-        if (value.Value is not MigrationEventData data || !ReferenceEquals(data.Migrator, migrator))
+        if (value.Value is not MigrationEventData data || !ReferenceEquals(data.Migrator, _migrator))
         {
             return;
         }
 
         var id = data.Migration.GetType().GetCustomAttribute<MigrationAttribute>()?.Id ?? data.Migration.GetType().Name;
-        lock (gate)
+        lock (_gate)
         {
             FinishCurrent();
         }
 
         // EF Core raises the event before it generates the migration's SQL, with the instance it will run:
         // what the hook throws reaches the migrator there, so none of this migration runs.
-        if (beforeMigration is not null)
+        if (_beforeMigration is not null)
         {
             try
             {
-                beforeMigration(data.Migration, token).GetAwaiter().GetResult();
+                _beforeMigration(data.Migration, _token).GetAwaiter().GetResult();
             }
             catch (Exception e)
             {
@@ -177,11 +177,11 @@ internal sealed class MigrationProgress : IObserver<KeyValuePair<string, object?
             }
         }
 
-        lock (gate)
+        lock (_gate)
         {
-            current = id;
-            currentIsRevert = value.Key == RevertingEvent;
-            currentStarted = Stopwatch.GetTimestamp();
+            _current = id;
+            _currentIsRevert = value.Key == RevertingEvent;
+            _currentStarted = Stopwatch.GetTimestamp();
         }
 
         if (value.Key == RevertingEvent)
@@ -202,27 +202,27 @@ internal sealed class MigrationProgress : IObserver<KeyValuePair<string, object?
     {
     }
 
-    public void Dispose() => subscription?.Dispose();
+    public void Dispose() => _subscription?.Dispose();
 
     private void FinishCurrent()
     {
-        if (current is null)
+        if (_current is null)
         {
             return;
         }
 
-        var id = current;
-        var duration = Stopwatch.GetElapsedTime(currentStarted);
-        applied.Add(new AppliedMigration(id, duration, currentIsRevert));
-        current = null;
-        if (currentIsRevert)
+        var id = _current;
+        var duration = Stopwatch.GetElapsedTime(_currentStarted);
+        _applied.Add(new AppliedMigration(id, duration, _currentIsRevert));
+        _current = null;
+        if (_currentIsRevert)
         {
-            MigrationLog.MigrationReverted(logger, id, database, (long)duration.TotalMilliseconds);
+            MigrationLog.MigrationReverted(_logger, id, _database, (long)duration.TotalMilliseconds);
             Notify(id, o => o.Reverted(id, duration));
         }
         else
         {
-            MigrationLog.MigrationApplied(logger, id, database, (long)duration.TotalMilliseconds);
+            MigrationLog.MigrationApplied(_logger, id, _database, (long)duration.TotalMilliseconds);
             Notify(id, o => o.Applied(id, duration));
         }
     }
@@ -231,18 +231,18 @@ internal sealed class MigrationProgress : IObserver<KeyValuePair<string, object?
     // abort the migration.
     private void Notify(string id, Action<IMigrationRunObserver> call)
     {
-        if (observer is null)
+        if (_observer is null)
         {
             return;
         }
 
         try
         {
-            call(observer);
+            call(_observer);
         }
         catch (Exception e)
         {
-            MigrationLog.ObserverFailed(logger, id, SecretMasker.MaskText(e.Message));
+            MigrationLog.ObserverFailed(_logger, id, SecretMasker.MaskText(e.Message));
         }
     }
 }

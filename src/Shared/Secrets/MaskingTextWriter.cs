@@ -11,13 +11,13 @@ namespace Cognova.Secrets;
 /// </summary>
 internal sealed class MaskingTextWriter : TextWriter
 {
-    private readonly TextWriter inner;
+    private readonly TextWriter _inner;
     private readonly StringBuilder _pending = new();
     private readonly object _gate = new();
 
     public MaskingTextWriter(TextWriter inner)
     {
-        this.inner = inner;
+        _inner = inner;
 
         // A last line without a newline is written when the process ends, as the console would have.
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
@@ -33,7 +33,7 @@ internal sealed class MaskingTextWriter : TextWriter
         };
     }
 
-    public override Encoding Encoding => inner.Encoding;
+    public override Encoding Encoding => _inner.Encoding;
 
     public override void Write(char value)
     {
@@ -66,11 +66,11 @@ internal sealed class MaskingTextWriter : TextWriter
         {
             if (_pending.Length > 0)
             {
-                inner.Write(SecretMasker.MaskText(_pending.ToString()));
+                _inner.Write(SecretMasker.MaskText(_pending.ToString()));
                 _pending.Clear();
             }
 
-            inner.Flush();
+            _inner.Flush();
         }
     }
 
@@ -95,8 +95,8 @@ internal sealed class MaskingTextWriter : TextWriter
             return;
         }
 
-        inner.Write(SecretMasker.MaskText(text.Substring(0, lastNewline + 1)));
-        inner.Flush();
+        _inner.Write(SecretMasker.MaskText(text.Substring(0, lastNewline + 1)));
+        _inner.Flush();
         _pending.Clear().Append(text, lastNewline + 1, text.Length - lastNewline - 1);
     }
 }

@@ -37,14 +37,14 @@ internal sealed class ThrowAwayCluster : IDisposable
         ["PGDATABASE"] = null,
     };
 
-    private readonly PostgresBinaries binaries;
-    private readonly CommandRunner runner;
-    private int disposed;
+    private readonly PostgresBinaries _binaries;
+    private readonly CommandRunner _runner;
+    private int _disposed;
 
     private ThrowAwayCluster(PostgresBinaries binaries, CommandRunner runner, string root)
     {
-        this.binaries = binaries;
-        this.runner = runner;
+        _binaries = binaries;
+        _runner = runner;
         Root = root;
     }
 
@@ -78,7 +78,7 @@ internal sealed class ThrowAwayCluster : IDisposable
 
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
@@ -89,7 +89,7 @@ internal sealed class ThrowAwayCluster : IDisposable
 
     private void InitDb()
     {
-        var result = Run(binaries.InitDb,
+        var result = Run(_binaries.InitDb,
             [
                 "-D", DataDirectory,
                 "-U", SuperUser,
@@ -102,7 +102,7 @@ internal sealed class ThrowAwayCluster : IDisposable
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException(
-                $"initdb failed with exit code {result.ExitCode} ({binaries.InitDb}{runner.Describe()}):\n{Tail(result.All, 40)}");
+                $"initdb failed with exit code {result.ExitCode} ({_binaries.InitDb}{_runner.Describe()}):\n{Tail(result.All, 40)}");
         }
 
         var socket = SocketDirectory.Length < 100 ? SocketDirectory : string.Empty; // Unix socket paths are short.
@@ -128,7 +128,7 @@ internal sealed class ThrowAwayCluster : IDisposable
         for (var attempt = 1; ; attempt++)
         {
             Port = FreePort();
-            var result = Run(binaries.PgCtl,
+            var result = Run(_binaries.PgCtl,
                 [
                     "start",
                     "-D", DataDirectory,
@@ -151,7 +151,7 @@ internal sealed class ThrowAwayCluster : IDisposable
             if (!portTaken || attempt == StartAttempts)
             {
                 throw new InvalidOperationException(
-                    $"pg_ctl start failed with exit code {result.ExitCode} (port {Port}{runner.Describe()}).\n"
+                    $"pg_ctl start failed with exit code {result.ExitCode} (port {Port}{_runner.Describe()}).\n"
                     + $"pg_ctl said:\n{Tail(result.All, 20)}\nEnd of the server log:\n{log}");
             }
         }
@@ -203,7 +203,7 @@ internal sealed class ThrowAwayCluster : IDisposable
 
         try
         {
-            var result = Run(binaries.PgCtl,
+            var result = Run(_binaries.PgCtl,
                 ["stop", "-D", DataDirectory, "-m", "immediate", "-w", "-t", "30"],
                 StopTimeout);
             if (result.ExitCode == 0)
@@ -267,7 +267,7 @@ internal sealed class ThrowAwayCluster : IDisposable
     }
 
     private ProcessResult Run(string program, IReadOnlyList<string> arguments, TimeSpan timeout) =>
-        runner.Run(program, arguments, Root, ProgramEnvironment, timeout);
+        _runner.Run(program, arguments, Root, ProgramEnvironment, timeout);
 
     private string ReadLogTail(int lines)
     {
@@ -354,12 +354,12 @@ internal sealed class ThrowAwayCluster : IDisposable
     /// <summary>Runs the PostgreSQL programs as this process's user, or as <c>postgres</c> when that is root.</summary>
     private sealed class CommandRunner
     {
-        private readonly string? runuser;
+        private readonly string? _runuser;
 
         private CommandRunner(string? osUser, string? runuser)
         {
             OsUser = osUser;
-            this.runuser = runuser;
+            _runuser = runuser;
         }
 
         /// <summary>The OS user the programs run as, or null for this process's user.</summary>
@@ -399,9 +399,9 @@ internal sealed class ThrowAwayCluster : IDisposable
                 return ProcessRunner.Run(program, arguments, workingDirectory, environment, timeout);
             }
 
-            if (runuser is not null)
+            if (_runuser is not null)
             {
-                return ProcessRunner.Run(runuser, ["-u", OsUser, "--", program, .. arguments], workingDirectory, environment, timeout);
+                return ProcessRunner.Run(_runuser, ["-u", OsUser, "--", program, .. arguments], workingDirectory, environment, timeout);
             }
 
             var command = string.Join(' ', new[] { program }.Concat(arguments).Select(ShellQuote));
