@@ -1,10 +1,6 @@
-extern alias tasks;
+using Cognova.Protocol;
 
-using Cognova.Engine;
-using Cognova.Engine.Diagnostics;
-using tasks::Cognova.Build.Tasks;
-
-namespace Cognova.Build.Tests.Tasks;
+namespace Cognova.Build.Tasks.Tests;
 
 public sealed class HostOutputParserTests
 {
@@ -16,11 +12,13 @@ public sealed class HostOutputParserTests
     [InlineData("/src/M.cs", 14, 13)]
     [InlineData("/src/M.cs", 14, 0)]
     [InlineData("/src/App.csproj", 0, 0)]
-    public void Reads_what_the_hosts_writers_print(string file, int line, int column)
+    public void Reads_the_lines_the_protocol_writes(string file, int line, int column)
     {
+        // The engine's DiagnosticWriter and HostLog write with these same protocol functions (src/Shared/Protocol).
         var output = new StringWriter();
-        new DiagnosticWriter(output).Write(new Diagnostic("COG2102", DiagnosticSeverity.Warning, "drops column products.price\nSafer: stop using it first.", file, line, column));
-        new HostLog(output, verbose: true).Verbose("diff: 12 ms");
+        output.WriteLine(EngineOutput.DiagnosticLine(file, line, column, "warning", "COG2102", "drops column products.price"));
+        output.WriteLine(EngineOutput.ContinuationPrefix + "Safer: stop using it first.");
+        output.WriteLine(EngineOutput.ProgressPrefix + "diff: 12 ms");
         var parser = Parser();
 
         foreach (var written in output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries))

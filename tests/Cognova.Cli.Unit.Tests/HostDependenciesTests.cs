@@ -1,16 +1,12 @@
-extern alias tool;
-
 using System.Reflection;
 using System.Text.Json.Nodes;
-using tool::Cognova.Cli;
 
-namespace Cognova.Cli.Tests.Unit;
+namespace Cognova.Cli.Unit.Tests;
 
 /// <summary>
 /// An application that references an older Cognova.Migrations than the tool ships gets a deps.json for the
 /// host without it, so the runtime loads the tool's own copy; one with the same or a newer version keeps its own.
 /// </summary>
-[Trait("Category", "Unit")]
 public sealed class HostDependenciesTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("cognova-deps-").FullName;
@@ -22,8 +18,7 @@ public sealed class HostDependenciesTests : IDisposable
     {
         var host = Path.Combine(_folder, "host");
         Directory.CreateDirectory(host);
-        var ours = typeof(global::Cognova.Migrations.MigrationRunOptions).Assembly.Location;
-        File.Copy(ours, Path.Combine(host, "Cognova.Migrations.dll"));
+        File.Copy(ShippedMigrationsAssembly, Path.Combine(host, "Cognova.Migrations.dll"));
         var deps = Path.Combine(_folder, "App.deps.json");
         File.WriteAllText(deps, $$"""
             {
@@ -52,7 +47,7 @@ public sealed class HostDependenciesTests : IDisposable
         var document = JsonNode.Parse(File.ReadAllText(used));
         Assert.Null(HostDependencies.AssemblyVersionIn(document));
         Assert.NotNull(document!["targets"]![".NETCoreApp,Version=v10.0"]!["App/1.0.0"]!["runtime"]!["App.dll"]);
-        Assert.True(AssemblyName.GetAssemblyName(ours).Version > new Version(0, 0, 0, 0));
+        Assert.True(AssemblyName.GetAssemblyName(ShippedMigrationsAssembly).Version > new Version(0, 0, 0, 0));
     }
 
     [Fact]
@@ -62,10 +57,13 @@ public sealed class HostDependenciesTests : IDisposable
         File.WriteAllText(deps, """{ "targets": { "x": { "App/1.0.0": { "runtime": { "App.dll": {} } } } } }""");
         var host = Path.Combine(_folder, "host");
         Directory.CreateDirectory(host);
-        File.Copy(typeof(global::Cognova.Migrations.MigrationRunOptions).Assembly.Location, Path.Combine(host, "Cognova.Migrations.dll"));
+        File.Copy(ShippedMigrationsAssembly, Path.Combine(host, "Cognova.Migrations.dll"));
 
         Assert.Equal(deps, HostDependencies.DepsFileFor(deps, host));
     }
+
+    /// <summary>The Cognova.Migrations.dll the tool ships beside its design host.</summary>
+    private static string ShippedMigrationsAssembly => Path.Combine(Path.GetDirectoryName(DesignHost.AssemblyPath)!, "Cognova.Migrations.dll");
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

@@ -1,10 +1,5 @@
-extern alias tool;
+namespace Cognova.Cli.Unit.Tests;
 
-using tool::Cognova.Cli;
-
-namespace Cognova.Cli.Tests.Unit;
-
-[Trait("Category", "Unit")]
 public sealed class ProjectPropertiesTests
 {
     [Fact]

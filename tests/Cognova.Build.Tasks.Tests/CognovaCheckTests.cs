@@ -1,9 +1,6 @@
-extern alias tasks;
-
 using Cognova.Protocol;
-using tasks::Cognova.Build.Tasks;
 
-namespace Cognova.Build.Tests.Tasks;
+namespace Cognova.Build.Tasks.Tests;
 
 /// <summary>
 /// The task with a stand-in for <c>dotnet</c>: a shell script that records its arguments and prints

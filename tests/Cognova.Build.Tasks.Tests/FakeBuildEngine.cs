@@ -1,7 +1,7 @@
 using System.Collections;
 using Microsoft.Build.Framework;
 
-namespace Cognova.Build.Tests.Tasks;
+namespace Cognova.Build.Tasks.Tests;
 
 /// <summary>Collects what a task logs, in place of MSBuild.</summary>
 internal sealed class FakeBuildEngine : IBuildEngine8

@@ -1,11 +1,8 @@
-extern alias tool;
-using tool::Cognova.Cli;
-using tool::Cognova.Migrations.Tooling;
-using tool::Cognova.Protocol;
+using Cognova.Migrations.Tooling;
+using Cognova.Protocol;
 
-namespace Cognova.Cli.Tests.Unit;
+namespace Cognova.Cli.Unit.Tests;
 
-[Trait("Category", "Unit")]
 public sealed class CommandLineTests
 {
     [Fact]
