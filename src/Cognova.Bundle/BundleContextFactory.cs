@@ -1,4 +1,5 @@
 using System.Reflection;
+using Cognova.Migrations.Tooling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design.Internal;
 

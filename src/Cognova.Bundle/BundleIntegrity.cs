@@ -1,4 +1,5 @@
-using Cognova.Engine.Migrations;
+using Cognova.Migrations;
+using Cognova.Migrations.Tooling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cognova.Migrations.Tooling;
 
 namespace Cognova.Bundle;
 

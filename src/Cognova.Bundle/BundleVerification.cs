@@ -1,5 +1,5 @@
 using System.Reflection;
-using Cognova.Engine.Migrations;
+using Cognova.Migrations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;

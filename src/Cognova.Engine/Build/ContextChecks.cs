@@ -5,9 +5,9 @@ using Cognova.Engine.Diagnostics;
 using Cognova.Engine.Drift;
 using Cognova.Engine.Lint;
 using Cognova.Engine.Lock;
-using Cognova.Engine.Migrations;
 using Cognova.Engine.Reports;
 using Cognova.Engine.Sources;
+using Cognova.Migrations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 

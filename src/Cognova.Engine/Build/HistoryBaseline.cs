@@ -2,8 +2,8 @@ using Cognova.Engine.DesignTime;
 using Cognova.Engine.Diagnostics;
 using Cognova.Engine.Lint;
 using Cognova.Engine.Lock;
-using Cognova.Engine.Migrations;
 using Cognova.Engine.Sources;
+using Cognova.Migrations;
 
 namespace Cognova.Engine.Build;
 

@@ -1,6 +1,6 @@
 using Cognova.Engine.Diagnostics;
 using Cognova.Engine.Lint;
-using Cognova.Engine.Migrations;
+using Cognova.Migrations;
 
 namespace Cognova.Engine.Cache;
 

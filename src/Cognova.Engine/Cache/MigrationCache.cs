@@ -1,6 +1,6 @@
 using Cognova.Engine.Lint;
-using Cognova.Engine.Migrations;
 using Cognova.Engine.Sources;
+using Cognova.Migrations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;

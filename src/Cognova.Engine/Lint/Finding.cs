@@ -1,5 +1,5 @@
 using Cognova.Engine.Diagnostics;
-using Cognova.Engine.Migrations;
+using Cognova.Migrations;
 
 namespace Cognova.Engine.Lint;
 

@@ -1,7 +1,7 @@
 using Cognova.Engine.Diagnostics;
 using Cognova.Engine.Lint.Rules;
 using Cognova.Engine.Lint.Sql;
-using Cognova.Engine.Migrations;
+using Cognova.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
 namespace Cognova.Engine.Lint;

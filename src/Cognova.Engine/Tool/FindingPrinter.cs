@@ -1,7 +1,7 @@
 using Cognova.Engine.Diagnostics;
 using Cognova.Engine.Lint;
-using Cognova.Engine.Migrations;
 using Cognova.Engine.Sources;
+using Cognova.Migrations;
 
 namespace Cognova.Engine.Tool;
 

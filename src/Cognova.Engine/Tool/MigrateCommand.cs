@@ -1,4 +1,3 @@
-using Cognova.Bundle;
 using Cognova.Engine.Lock;
 using Cognova.Migrations;
 using Cognova.Migrations.Tooling;

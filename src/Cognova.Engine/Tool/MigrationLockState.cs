@@ -2,7 +2,7 @@ using Cognova.Engine.Build;
 using Cognova.Engine.Diagnostics;
 using Cognova.Engine.Lint;
 using Cognova.Engine.Lock;
-using Cognova.Engine.Migrations;
+using Cognova.Migrations;
 using Cognova.Migrations.Tooling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;

@@ -185,6 +185,6 @@ internal static class ReviewCommand
         session.Console.Line("Commit the lock file.");
     }
 
-    private static Cognova.Engine.Migrations.MigrationScript Script(MigrationLockState state, Finding finding)
+    private static Cognova.Migrations.MigrationScript Script(MigrationLockState state, Finding finding)
         => state.Scripts.First(s => s.Id == finding.MigrationId);
 }

@@ -3,7 +3,6 @@ using Cognova.Engine.DesignTime;
 using Cognova.Engine.Diagnostics;
 using Cognova.Engine.Lint;
 using Cognova.Engine.Lock;
-using Cognova.Engine.Migrations;
 using Cognova.Engine.Sources;
 using Cognova.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;

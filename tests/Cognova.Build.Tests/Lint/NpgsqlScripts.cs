@@ -1,5 +1,5 @@
 using Cognova.Engine.Lint;
-using Cognova.Engine.Migrations;
+using Cognova.Migrations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;

@@ -1,7 +1,7 @@
 using Cognova.Engine.Diagnostics;
 using Cognova.Engine.Lint;
 using Cognova.Engine.Lock;
-using Cognova.Engine.Migrations;
+using Cognova.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
 namespace Cognova.Build.Tests.Lock;

@@ -1,6 +1,6 @@
 using System.Text;
 using Cognova.Engine.Lock;
-using Cognova.Engine.Migrations;
+using Cognova.Migrations;
 using static Cognova.Build.Tests.Lock.LockTestData;
 
 namespace Cognova.Build.Tests.Lock;

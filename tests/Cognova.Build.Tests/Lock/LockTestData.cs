@@ -1,4 +1,4 @@
-using Cognova.Engine.Migrations;
+using Cognova.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
 namespace Cognova.Build.Tests.Lock;

@@ -6,7 +6,7 @@ namespace Cognova.Build.Tests.Lock;
 
 public sealed class LockVerifierTests
 {
-    private static readonly IReadOnlyList<Cognova.Engine.Migrations.MigrationScript> Three = Scripts(
+    private static readonly IReadOnlyList<Cognova.Migrations.MigrationScript> Three = Scripts(
         ("20240101000000_Init", "CREATE TABLE a (id int);"),
         ("20240102000000_AddB", "CREATE TABLE b (id int);"),
         ("20240103000000_AddC", "CREATE TABLE c (id int);"));

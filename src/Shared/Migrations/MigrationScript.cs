@@ -1,11 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
-using Cognova.Migrations;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Cognova.Engine.Migrations;
+namespace Cognova.Migrations;
 
 /// <summary>
 /// One migration as it would run: its operations, the SQL the provider generates for each, and the

@@ -1,12 +1,10 @@
 using System.Text.Json;
-using Cognova.Migrations.Tooling;
-using Cognova.Migrations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
 
-namespace Cognova.Bundle;
+namespace Cognova.Migrations.Tooling;
 
 /// <summary>
 /// The bundle's three commands on a created DbContext: migrate (default), status and script. Each

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Cognova.Engine.Migrations;
+namespace Cognova.Migrations;
 
 /// <summary>
 /// Generates each migration's SQL with the provider's own generator, as <c>dotnet ef migrations script</c>

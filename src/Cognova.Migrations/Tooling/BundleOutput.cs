@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Cognova.Secrets;
 
-namespace Cognova.Bundle;
+namespace Cognova.Migrations.Tooling;
 
 /// <summary>
 /// Everything the bundle prints goes through here: passwords masked, colour only on a terminal and

@@ -1,4 +1,4 @@
-namespace Cognova.Bundle;
+namespace Cognova.Migrations.Tooling;
 
 /// <summary>
 /// What one run of the bundle is asked to do. <c>BundleCommandLine</c> reads it from the bundle's command
