@@ -33,14 +33,14 @@ public sealed class SampleDatabaseTests(PostgresServer server)
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
 
-        var tables = await QueryAsync(connection,
+        var tables = await Database.QueryAsync(connection,
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'",
             r => r.GetString(0));
         Assert.Contains("user", tables);
         Assert.Contains("tags", tables);
         Assert.Contains("__EFMigrationsHistory", tables);
 
-        var columns = (await QueryAsync(connection,
+        var columns = (await Database.QueryAsync(connection,
             """
             SELECT column_name, data_type, is_nullable = 'YES', column_default
             FROM information_schema.columns
@@ -69,7 +69,7 @@ public sealed class SampleDatabaseTests(PostgresServer server)
         Assert.Null(columns["created_by"].Default);
 
         // A unique index on exactly tags(name).
-        var uniqueNameIndexes = await QueryAsync(connection,
+        var uniqueNameIndexes = await Database.QueryAsync(connection,
             """
             SELECT index_class.relname
             FROM pg_index AS ix
@@ -81,7 +81,7 @@ public sealed class SampleDatabaseTests(PostgresServer server)
         Assert.Single(uniqueNameIndexes);
 
         // A foreign key from tags.created_by to user.id that sets null on delete.
-        var foreignKeys = await QueryAsync(connection,
+        var foreignKeys = await Database.QueryAsync(connection,
             """
             SELECT a.attname, fa.attname, c.confdeltype::text
             FROM pg_constraint AS c
@@ -96,7 +96,7 @@ public sealed class SampleDatabaseTests(PostgresServer server)
         var foreignKey = Assert.Single(foreignKeys);
         Assert.Equal(("created_by", "id", "n"), foreignKey);
 
-        var history = await QueryAsync(connection,
+        var history = await Database.QueryAsync(connection,
             "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\"",
             r => r.GetString(0));
         Assert.EndsWith("_Init", Assert.Single(history), StringComparison.Ordinal);
@@ -182,21 +182,8 @@ public sealed class SampleDatabaseTests(PostgresServer server)
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         // now() is the start of the transaction; clock_timestamp() is the moment of the call.
-        var rows = await QueryAsync(connection, "SELECT clock_timestamp()", r => r.GetFieldValue<DateTimeOffset>(0));
+        var rows = await Database.QueryAsync(connection, "SELECT clock_timestamp()", r => r.GetFieldValue<DateTimeOffset>(0));
         return rows[0];
-    }
-
-    private static async Task<List<T>> QueryAsync<T>(NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> read)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<T>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
     }
 
     private sealed record Column(string Name, string Type, bool Nullable, string? Default);

@@ -89,39 +89,13 @@ public sealed class TestDatabase(string connectionString)
         await ExecuteAsync(sql);
     }
 
-    public async Task ExecuteAsync(string sql)
-    {
-        await using var connection = await OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    public Task ExecuteAsync(string sql) => Database.ExecuteAsync(ConnectionString, sql);
 
-    public async Task<List<T>> QueryAsync<T>(string sql, Func<NpgsqlDataReader, T> read, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = await OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<T>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
-    }
+    public Task<List<T>> QueryAsync<T>(string sql, Func<NpgsqlDataReader, T> read, params (string Name, object Value)[] parameters)
+        => Database.QueryAsync(ConnectionString, sql, read, parameters);
 
     /// <summary>A connection of its own (not pooled), e.g. to hold a lock.</summary>
-    public async Task<NpgsqlConnection> OpenAsync()
-    {
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
-        return connection;
-    }
+    public Task<NpgsqlConnection> OpenAsync() => Database.OpenAsync(ConnectionString);
 }
 
 /// <summary>Keeps what was logged, for assertions on event ids and text.</summary>

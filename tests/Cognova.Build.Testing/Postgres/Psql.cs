@@ -1,7 +1,6 @@
-using Cognova.Build.Testing;
 using Npgsql;
 
-namespace Cognova.Cli.Tests;
+namespace Cognova.Build.Testing.Postgres;
 
 /// <summary>Runs a SQL file with PostgreSQL's psql, as a team that deploys SQL files would: stopping at the first error.</summary>
 public static class Psql
