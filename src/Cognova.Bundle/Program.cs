@@ -32,8 +32,10 @@ try
 {
     var manifest = BundleManifestData.Read();
     var connection = ConnectionResolver.Resolve(arguments.Connection, Environment.GetEnvironmentVariables());
-    if (arguments.Command == "migrate" && arguments.TargetMigration is null && connection is { } given
-        && await UpToDateProbe.IsUpToDateAsync(given.ConnectionString, manifest, arguments.AllowUnknown, cancellation.Token))
+    var probe = arguments.Command == "migrate" && arguments.TargetMigration is null && connection is { } given
+        ? await UpToDateProbe.ProbeAsync(given.ConnectionString, manifest, arguments.AllowUnknown, cancellation.Token)
+        : null;
+    if (probe is { IsUpToDate: true })
     {
         output.Success("No migrations were applied. The database is already up to date.");
         output.Outcome("up-to-date", ExitCodes.Success, Array.Empty<object>(), null);
@@ -66,7 +68,8 @@ try
 
     // Each migration is compared with the lock just before it runs, on the instance the migrator runs.
     var verification = new BundleVerification(context, manifest);
-    var outcome = await new BundleRunner(context, arguments, output, verification.VerifyAsync).RunAsync(cancellation.Token);
+    var runner = new BundleRunner(context, arguments, output, verification.VerifyAsync) { AppliedMigrations = probe?.Applied };
+    var outcome = await runner.RunAsync(cancellation.Token);
     output.Verbose($"{verification.Verified} migration(s) run matched the bundle's lock file.");
     return outcome;
 }

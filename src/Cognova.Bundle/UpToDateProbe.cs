@@ -6,11 +6,16 @@ namespace Cognova.Bundle;
 /// The common deploy case, nothing to do, answered without starting EF Core: the bundle knows its
 /// migration ids from its manifest, so one query of the history table tells whether every one of
 /// them is applied. Anything else (pending, unknown, no history table, no database yet) goes the full
-/// way, with the lock check, the advisory lock and EF Core's migrator.
+/// way, with the lock check, the advisory lock and EF Core's migrator, which starts from the history
+/// read here (<see cref="Result.Applied"/>) instead of reading it again.
 /// </summary>
 public static class UpToDateProbe
 {
-    public static async Task<bool> IsUpToDateAsync(string connectionString, BundleManifestData manifest, bool allowUnknown, CancellationToken cancellationToken)
+    /// <param name="IsUpToDate">Every migration of the bundle is applied (and, unless allowed, no other one).</param>
+    /// <param name="Applied">The history's migration ids; empty when the database or its history table does not exist yet.</param>
+    public sealed record Result(bool IsUpToDate, IReadOnlyCollection<string> Applied);
+
+    public static async Task<Result> ProbeAsync(string connectionString, BundleManifestData manifest, bool allowUnknown, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         try
@@ -20,7 +25,7 @@ public static class UpToDateProbe
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
         {
             // The database does not exist yet: everything is pending, and the runner creates it.
-            return false;
+            return new Result(false, []);
         }
 
         var table = manifest.HistorySchema is null ? Quote(manifest.HistoryTable) : $"{Quote(manifest.HistorySchema)}.{Quote(manifest.HistoryTable)}";
@@ -30,7 +35,7 @@ public static class UpToDateProbe
             exists.Parameters.AddWithValue("table", table);
             if (await exists.ExecuteScalarAsync(cancellationToken) is not true)
             {
-                return false;
+                return new Result(false, []);
             }
         }
 
@@ -45,7 +50,7 @@ public static class UpToDateProbe
         }
 
         var known = manifest.Migrations.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
-        return known.IsSubsetOf(applied) && (allowUnknown || applied.IsSubsetOf(known));
+        return new Result(known.IsSubsetOf(applied) && (allowUnknown || applied.IsSubsetOf(known)), applied);
     }
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

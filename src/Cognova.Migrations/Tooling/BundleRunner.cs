@@ -13,9 +13,18 @@ namespace Cognova.Migrations.Tooling;
 /// </summary>
 public sealed class BundleRunner(DbContext context, BundleArguments arguments, BundleOutput output, Func<Migration, CancellationToken, Task>? verified = null)
 {
+    /// <summary>
+    /// The database's history as the caller has just read it (the bundle's up-to-date probe; empty when the
+    /// database or its history table does not exist yet), so that the run does not read it again; null: the
+    /// run reads it. Either way EF Core's migrator reads it once more under the lock before it applies anything.
+    /// </summary>
+    public IReadOnlyCollection<string>? AppliedMigrations { get; init; }
+
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        var status = await ReadStatusAsync(cancellationToken);
+        var status = AppliedMigrations is { } applied
+            ? MigrationStatusReader.Compare(context.Database.GetMigrations(), applied)
+            : await ReadStatusAsync(cancellationToken);
         if (status is null)
         {
             return ExitCodes.DatabaseUnreachable;
