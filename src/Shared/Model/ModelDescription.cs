@@ -38,9 +38,15 @@ internal sealed record ModelDescription
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
+    /// <summary>Reads a document of this format; another format (a later version) is refused, not misread.</summary>
     public static ModelDescription FromJson(string json)
-        => JsonSerializer.Deserialize<ModelDescription>(json, JsonOptions)
-           ?? throw new JsonException("The model description is empty.");
+    {
+        var description = JsonSerializer.Deserialize<ModelDescription>(json, JsonOptions)
+                          ?? throw new JsonException("The model description is empty.");
+        return description.Format == FormatVersion
+            ? description
+            : throw new JsonException($"The model description's format is '{description.Format}'; this version reads '{FormatVersion}'.");
+    }
 
     // A list that is left out reads back as empty: every list property starts as [].
     private static void LeaveOutEmptyLists(JsonTypeInfo type)

@@ -413,6 +413,15 @@ public sealed class ModelDescriberTests
     }
 
     [Fact]
+    public void A_document_of_another_format_version_is_refused()
+    {
+        var error = Assert.Throws<JsonException>(() => ModelDescription.FromJson("""{ "format": "cognova.model/2", "contexts": [] }"""));
+
+        Assert.Equal("The model description's format is 'cognova.model/2'; this version reads 'cognova.model/1'.", error.Message);
+        Assert.Empty(ModelDescription.FromJson("""{ "format": "cognova.model/1" }""").Contexts);
+    }
+
+    [Fact]
     public void The_same_model_gives_byte_identical_json()
     {
         using var first = new ShopContext();
