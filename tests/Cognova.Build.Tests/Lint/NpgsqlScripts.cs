@@ -39,7 +39,7 @@ internal static class NpgsqlScripts
     public static List<string> Codes(this IEnumerable<Finding> findings) => findings.Select(f => f.Rule.Id).ToList();
 
     /// <summary>The relational model of a context whose one entity is mapped by <paramref name="configure"/>.</summary>
-    public static IRelationalModel BuildModel(Action<ModelBuilder> configure) =>
+    public static IRelationalModel Model(Action<ModelBuilder> configure) =>
         new ModelContext(configure).Model.GetRelationalModel();
 
     private sealed class ModelContext(Action<ModelBuilder> configure) : DbContext
