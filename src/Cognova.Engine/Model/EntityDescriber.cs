@@ -62,6 +62,7 @@ internal static class EntityDescriber
                 .Select(c => new CheckConstraintDescription { Name = c.Name ?? c.ModelName, Sql = c.Sql })
                 .OrderBy(c => c.Name, StringComparer.Ordinal)
                 .ToList(),
+            ComplexProperties = ComplexPropertyDescriber.Describe(entity, table, inJson, databaseEnums),
         };
     }
 
@@ -114,14 +115,14 @@ internal static class EntityDescriber
     /// The order EF Core's migrations create the columns in: those with a column order (<c>HasColumnOrder</c>)
     /// first, by it; then the primary key's, in key order; then the rest as declared, shadow properties last.
     /// </summary>
-    private static (int, int, int, int, (int, int, int, string)) ColumnOrder(IProperty property, StoreObjectIdentifier? table)
+    internal static (int, int, int, int, (int, int, int, string)) ColumnOrder(IProperty property, StoreObjectIdentifier? table)
     {
         var order = table is { } storeObject ? property.GetColumnOrder(storeObject) : property.GetColumnOrder();
         var keyIndex = property.IsPrimaryKey() ? property.DeclaringType.ContainingEntityType.FindPrimaryKey()!.Properties.ToList().IndexOf(property) : -1;
         return (order is null ? 1 : 0, order ?? 0, keyIndex < 0 ? 1 : 0, keyIndex, DeclarationOrder.Key(Member(property), property.Name));
     }
 
-    private static MemberInfo? Member(IPropertyBase property) => (MemberInfo?)property.PropertyInfo ?? property.FieldInfo;
+    internal static MemberInfo? Member(IPropertyBase property) => (MemberInfo?)property.PropertyInfo ?? property.FieldInfo;
 
     private static KeyDescription Key(IKey key, StoreObjectIdentifier? table) => new()
     {

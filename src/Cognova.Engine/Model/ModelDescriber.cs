@@ -8,8 +8,8 @@ namespace Cognova.Engine.Model;
 
 /// <summary>
 /// Describes already-created DbContexts as the model description (docs/model-description.md): from each
-/// context's design-time model (it keeps what the runtime model drops, such as comments) and its relational
-/// model. Needs no database. The same model gives the same document, byte for byte.
+/// context's design-time model (it keeps what the runtime model drops, such as comments and check
+/// constraints) and its relational model. Needs no database. The same model gives the same document, byte for byte.
 /// </summary>
 internal static class ModelDescriber
 {
@@ -30,10 +30,11 @@ internal static class ModelDescriber
     public static ContextDescription Describe(DbContext context)
     {
         var type = context.GetType();
-        var model = (context.GetInfrastructure().GetService(typeof(IDesignTimeModel)) as IDesignTimeModel)?.Model ?? context.Model;
-        return Describe(model, type.Name, type.FullName ?? type.Name);
+        // Not context.Model: the read-optimized runtime model refuses comments and check constraints.
+        return Describe(context.GetService<IDesignTimeModel>().Model, type.Name, type.FullName ?? type.Name);
     }
 
+    /// <param name="model">A design-time model (<see cref="IDesignTimeModel"/>), not a read-optimized runtime one.</param>
     public static ContextDescription Describe(IModel model, string name, string fullName)
     {
         var databaseEnums = DatabaseEnums.Read(model);

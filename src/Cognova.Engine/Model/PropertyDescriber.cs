@@ -7,14 +7,14 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Cognova.Engine.Model;
 
-/// <summary>One property of an entity type: its CLR side, its column as the provider maps it, how its value is made.</summary>
+/// <summary>One property of an entity or complex type: its CLR side, its column as the provider maps it, how its value is made.</summary>
 internal static class PropertyDescriber
 {
     // Npgsql's annotation, read by name: the host binds to the application's Npgsql and needs none of its API.
     private const string ValueGenerationStrategyAnnotation = "Npgsql:ValueGenerationStrategy";
 
-    /// <param name="table">The table or view the entity's columns are in; null when it has none of its own.</param>
-    /// <param name="inJson">The entity lives in a JSON column: its properties are JSON properties, not columns.</param>
+    /// <param name="table">The table or view the type's columns are in; null when it has none of its own.</param>
+    /// <param name="inJson">The type (owned or complex) lives in a JSON column: its properties are JSON properties, not columns.</param>
     public static PropertyDescription Describe(
         IProperty property, StoreObjectIdentifier? table, bool inJson, IReadOnlyList<DatabaseEnumDescription> databaseEnums)
     {

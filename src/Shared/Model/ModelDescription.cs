@@ -131,6 +131,30 @@ internal sealed record EntityDescription
     public IReadOnlyList<NavigationDescription> Navigations { get; init; } = [];
 
     public IReadOnlyList<CheckConstraintDescription> CheckConstraints { get; init; } = [];
+
+    /// <summary>Complex properties (<c>ComplexProperty</c>): value objects stored in the entity's own row or in a JSON column.</summary>
+    public IReadOnlyList<ComplexPropertyDescription> ComplexProperties { get; init; } = [];
+}
+
+/// <summary>A complex property: a value object without identity, its properties in its entity's table or a JSON column.</summary>
+internal sealed record ComplexPropertyDescription
+{
+    public string Name { get; init; } = "";
+
+    public string ClrType { get; init; } = "";
+
+    public bool IsNullable { get; init; }
+
+    public bool IsCollection { get; init; }
+
+    /// <summary>The JSON column it is stored in (<c>ToJson</c>); null: its properties are columns of the entity's table.</summary>
+    public string? JsonColumn { get; init; }
+
+    public string? JsonColumnType { get; init; }
+
+    public IReadOnlyList<PropertyDescription> Properties { get; init; } = [];
+
+    public IReadOnlyList<ComplexPropertyDescription> ComplexProperties { get; init; } = [];
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<EntityStorage>))]

@@ -27,6 +27,16 @@ public sealed class MappingStrategyTests
                 s.Property(x => x.DefaultMood).HasDefaultValue(Mood.Sad);
             });
             b.Entity<Report>().HasNoKey().ToSqlQuery("SELECT 1 AS \"Total\"");
+            b.Entity<Shipment>(shipment =>
+            {
+                shipment.ComplexProperty(x => x.Price, price =>
+                {
+                    price.Property(p => p.Currency).HasMaxLength(3);
+                    price.ComplexProperty(p => p.Rate);
+                });
+                shipment.ComplexProperty(x => x.Label, label => label.ToJson("label"));
+                shipment.ComplexCollection(x => x.Stops, stops => stops.ToJson());
+            });
         });
         return ModelDescriber.Describe(context);
     });
@@ -103,6 +113,33 @@ public sealed class MappingStrategyTests
     }
 
     [Fact]
+    public void Complex_properties_give_their_columns_in_the_row_or_their_json_column()
+    {
+        var shipment = Entity("Shipment");
+        Assert.Equal(["Price", "Label", "Stops"], shipment.ComplexProperties.Select(c => c.Name));
+
+        var price = shipment.ComplexProperties[0];
+        Assert.Equal("Cognova.Build.Tests.Model.Money", price.ClrType);
+        Assert.False(price.IsCollection);
+        Assert.Null(price.JsonColumn);
+        Assert.Equal(["Price_Amount", "Price_Currency"], price.Properties.Select(p => p.Column));
+        Assert.Equal("character varying(3)", price.Properties[1].StoreType);
+        var rate = Assert.Single(price.ComplexProperties);
+        Assert.Equal("Price_Rate_Value", Assert.Single(rate.Properties).Column);
+
+        var label = shipment.ComplexProperties[1];
+        Assert.Equal(("label", "jsonb"), (label.JsonColumn, label.JsonColumnType));
+        Assert.Null(Assert.Single(label.Properties).Column);
+        Assert.Equal("Text", label.Properties[0].JsonPropertyName);
+
+        var stops = shipment.ComplexProperties[2];
+        Assert.True(stops.IsCollection);
+        Assert.Equal("Stops", stops.JsonColumn);
+        Assert.Equal("System.Collections.Generic.List<Cognova.Build.Tests.Model.Stop>", stops.ClrType);
+        Assert.Equal("City", Assert.Single(stops.Properties).JsonPropertyName);
+    }
+
+    [Fact]
     public void A_type_mapped_to_a_sql_query_has_no_storage()
     {
         var report = Entity("Report");
@@ -110,6 +147,41 @@ public sealed class MappingStrategyTests
         Assert.True(report.IsKeyless);
         Assert.Null(report.Properties.Single().Column);
     }
+}
+
+internal sealed class Shipment
+{
+    public int Id { get; set; }
+
+    public Money Price { get; set; } = new();
+
+    public ShippingLabel Label { get; set; } = new();
+
+    public List<Stop> Stops { get; set; } = [];
+}
+
+internal sealed class Money
+{
+    public decimal Amount { get; set; }
+
+    public string Currency { get; set; } = "";
+
+    public ExchangeRate Rate { get; set; } = new();
+}
+
+internal sealed class ExchangeRate
+{
+    public decimal Value { get; set; }
+}
+
+internal sealed class ShippingLabel
+{
+    public string Text { get; set; } = "";
+}
+
+internal sealed class Stop
+{
+    public string City { get; set; } = "";
 }
 
 internal abstract class Vehicle

@@ -307,6 +307,11 @@ public sealed class ModelDescriberTests
         Assert.Equal("mood", mood.Enum!.DatabaseEnum);
         Assert.True(mood.Enum.StoredAsText);
         Assert.Equal(["Happy:happy", "Sad:sad", "SoSo:so_so"], mood.Enum.Members.Select(m => $"{m.Name}:{m.DatabaseLabel}"));
+
+        var priority = Property("Ticket", "Priority");
+        Assert.Equal("shop.priority", priority.StoreType);
+        Assert.Equal("shop.priority", priority.Enum!.DatabaseEnum);
+        Assert.Equal(["low", "high"], priority.Enum.Members.Select(m => m.DatabaseLabel));
     }
 
     [Fact]
@@ -382,7 +387,7 @@ public sealed class ModelDescriberTests
 
         using var context = new ShopContext(b => b.Entity<Ticket>().Property(t => t.AuditorId).HasColumnOrder(0));
         var ticket = ModelDescriber.Describe(context).Entities.Single(e => e.ClrName == "Ticket");
-        Assert.Equal(["AuditorId", "Id", "OwnerId", "AssigneeId", "ReviewerId"], ticket.Properties.Select(p => p.Name));
+        Assert.Equal(["AuditorId", "Id", "OwnerId", "AssigneeId", "ReviewerId", "Priority"], ticket.Properties.Select(p => p.Name));
     }
 
     [Fact]

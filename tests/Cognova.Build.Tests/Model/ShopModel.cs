@@ -15,7 +15,7 @@ internal sealed class ShopContext : DbContext
     public ShopContext(Action<ModelBuilder>? extra = null) => _extra = extra;
 
     protected override void OnConfiguring(DbContextOptionsBuilder options) => options
-        .UseNpgsql("Host=localhost;Database=x", npgsql => npgsql.MapEnum<Mood>("mood"))
+        .UseNpgsql("Host=localhost;Database=x", npgsql => npgsql.MapEnum<Mood>("mood").MapEnum<Priority>("priority", "shop"))
         .ReplaceService<IModelCacheKeyFactory, NoModelCache>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -219,6 +219,8 @@ internal sealed class Ticket
     public int? ReviewerId { get; set; }
 
     public int? AuditorId { get; set; }
+
+    public Priority Priority { get; set; }
 }
 
 internal sealed class Post
