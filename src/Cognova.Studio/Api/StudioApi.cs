@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Cognova.Studio.Assets;
+using Cognova.Studio.Sql;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Cognova.Studio.Api;
+
+/// <summary>The HTTP API (docs/studio.md): one line per route, the work in the classes it calls.</summary>
+internal static class StudioApi
+{
+    public static void Map(WebApplication app, StudioState state)
+    {
+        var api = app.MapGroup("/api");
+        api.MapGet("/session", () => Json(state.Session));
+        api.MapGet("/model", () => state.Options.ModelJson is { } model ? Results.Text(model, "application/json") : Results.Text("null", "application/json"));
+        api.MapGet("/migrations", () => Results.Text(state.Options.MigrationsJson ?? "null", "application/json"));
+        api.MapGet("/tables", async (CancellationToken ct) => Json(await state.Catalog.ListTablesAsync(ct).ConfigureAwait(false)));
+        api.MapGet("/tables/{schema}/{table}", async (string schema, string table, CancellationToken ct)
+            => Json(await state.Catalog.ReadTableAsync(schema, table, ct).ConfigureAwait(false)));
+        api.MapGet("/tables/{schema}/{table}/rows", async (string schema, string table, HttpRequest request, CancellationToken ct) =>
+        {
+            var query = ReadQuery(request);
+            var info = await state.Catalog.ReadTableAsync(schema, table, ct).ConfigureAwait(false);
+            return Json(await state.Browser.PageAsync(info, query, ct).ConfigureAwait(false));
+        });
+        api.MapGet("/tables/{schema}/{table}/count", async (string schema, string table, HttpRequest request, CancellationToken ct) =>
+        {
+            var query = ReadQuery(request);
+            var info = await state.Catalog.ReadTableAsync(schema, table, ct).ConfigureAwait(false);
+            return Json(new { count = await state.Browser.CountAsync(info, query.Filters, ct).ConfigureAwait(false) });
+        });
+        api.MapGet("/tables/{schema}/{table}/cell", async (string schema, string table, string? key, string? column, CancellationToken ct) =>
+        {
+            if (string.IsNullOrEmpty(key) || string.IsNullOrEmpty(column))
+            {
+                throw new StudioRequestException(400, "cell needs key=<the row's key as JSON> and column=<name>.");
+            }
+
+            var info = await state.Catalog.ReadTableAsync(schema, table, ct).ConfigureAwait(false);
+            return Json(new { value = await state.Browser.CellAsync(info, ReadKey(key), column, ct).ConfigureAwait(false) });
+        });
+        api.MapFallback(() => Json(new ApiError("There is no such API call."), StatusCodes.Status404NotFound));
+
+        app.MapFallback(async context =>
+        {
+            if (!HttpMethods.IsGet(context.Request.Method) || !await EmbeddedAssets.TryServeAsync(context).ConfigureAwait(false))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+            }
+        });
+    }
+
+    internal static IResult Json(object? value, int status = StatusCodes.Status200OK) => Results.Json(value, StudioJson.Options, statusCode: status);
+
+    internal static RowQuery ReadQuery(HttpRequest request)
+        => RowQuery.Parse(request.Query["sort"].OfType<string>(), request.Query["filter"].OfType<string>(), request.Query["limit"].ToString(), request.Query["after"].ToString());
+
+    /// <summary>A row's key as the grid sends it back: a JSON object of column to text (numbers are taken as written).</summary>
+    internal static IReadOnlyDictionary<string, string?> ReadKey(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                ? ValueText.Object(document.RootElement)
+                : throw new StudioRequestException(400, "key must be a JSON object of the key's columns, e.g. {\"Id\":\"1\"}.");
+        }
+        catch (JsonException)
+        {
+            throw new StudioRequestException(400, "key must be a JSON object of the key's columns, e.g. {\"Id\":\"1\"}.");
+        }
+    }
+}
