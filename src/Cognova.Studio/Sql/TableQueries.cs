@@ -18,6 +18,14 @@ internal static class TableQueries
     /// <summary>The name a row's key uses for a table without a primary key: its physical address, read-only.</summary>
     public const string CtidKey = "ctid";
 
+    // Columns are written qualified by the table's alias: in ORDER BY a bare name would mean the output
+    // column of that name first ("Id"::text sorts as text), and any column can be called like an output.
+    private const string Alias = "r";
+
+    private static string From(TableInfo table) => " FROM " + SqlText.QualifiedName(table.Schema, table.Name) + " AS " + Alias;
+
+    private static string Column(string name) => Alias + "." + SqlText.Quote(name);
+
     /// <summary>
     /// A page: <c>limit + 1</c> rows (the extra row says whether there is a next page). Result columns, in
     /// order: xmin (when <see cref="RowLayout.HasXmin"/>), the key's columns, the cursor's values, then for
@@ -31,7 +39,7 @@ internal static class TableQueries
         var select = new List<string>();
         if (table.HasXmin)
         {
-            select.Add("xmin::text");
+            select.Add(Alias + ".xmin::text");
         }
 
         select.AddRange(keyExpressions.Select(e => e + "::text"));
@@ -42,7 +50,7 @@ internal static class TableQueries
 
         foreach (var column in table.Columns)
         {
-            var name = SqlText.Quote(column.Name);
+            var name = Column(column.Name);
             if (column.IsBytea)
             {
                 select.Add($"CASE WHEN octet_length({name}) > {MaxByteaLength} THEN '\\x' || encode(substring({name} FROM 1 FOR {MaxByteaLength}), 'hex') ELSE {name}::text END");
@@ -65,7 +73,7 @@ internal static class TableQueries
             throw new StudioRequestException(400, "The page cursor does not fit this table; start again from the first page.");
         }
 
-        var sql = "SELECT " + string.Join(", ", select) + " FROM " + SqlText.QualifiedName(table.Schema, table.Name)
+        var sql = "SELECT " + string.Join(", ", select) + From(table)
                   + Where(conditions)
                   + (order.Terms.Count > 0 ? " ORDER BY " + string.Join(", ", order.Terms.Select(t => t.OrderBy)) : "")
                   + " LIMIT " + (query.Limit + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)
@@ -78,7 +86,7 @@ internal static class TableQueries
     {
         var parameters = new SqlParameters();
         var conditions = Conditions(table, filters, parameters);
-        return parameters.Statement("SELECT count(*) FROM " + SqlText.QualifiedName(table.Schema, table.Name) + Where(conditions));
+        return parameters.Statement("SELECT count(*)" + From(table) + Where(conditions));
     }
 
     /// <summary>One column's whole value (its text) in the row with this key.</summary>
@@ -87,7 +95,7 @@ internal static class TableQueries
         var target = table.RequireColumn(column);
         var parameters = new SqlParameters();
         var condition = KeyCondition(table, key, parameters);
-        return parameters.Statement($"SELECT {SqlText.Quote(target.Name)}::text FROM {SqlText.QualifiedName(table.Schema, table.Name)} WHERE {condition}");
+        return parameters.Statement($"SELECT {Column(target.Name)}::text{From(table)} WHERE {condition}");
     }
 
     /// <summary>Every row that passes the filters, in the grid's order, every value whole.</summary>
@@ -97,8 +105,8 @@ internal static class TableQueries
         var order = Order(table, query.Sort);
         var conditions = Conditions(table, query.Filters, parameters);
         return parameters.Statement(
-            "SELECT " + string.Join(", ", table.Columns.Select(c => SqlText.Quote(c.Name) + "::text"))
-            + " FROM " + SqlText.QualifiedName(table.Schema, table.Name) + Where(conditions)
+            "SELECT " + string.Join(", ", table.Columns.Select(c => Column(c.Name) + "::text"))
+            + From(table) + Where(conditions)
             + (order.Terms.Count > 0 ? " ORDER BY " + string.Join(", ", order.Terms.Select(t => t.OrderBy)) : ""));
     }
 
@@ -131,7 +139,7 @@ internal static class TableQueries
         foreach (var filter in filters)
         {
             var column = table.RequireColumn(filter.Column);
-            var name = SqlText.Quote(column.Name);
+            var name = Column(column.Name);
             conditions.Add(filter.Operator switch
             {
                 FilterOperator.Eq => name + " = " + parameters.Add(filter.Value, column.Type),
@@ -159,10 +167,10 @@ internal static class TableQueries
     {
         if (table.PrimaryKey.Count > 0)
         {
-            return table.PrimaryKey.Select(k => new KeyColumn(k, SqlText.Quote(k), table.RequireColumn(k).Type)).ToList();
+            return table.PrimaryKey.Select(k => new KeyColumn(k, Column(k), table.RequireColumn(k).Type)).ToList();
         }
 
-        return table.HasCtid ? [new KeyColumn(CtidKey, CtidKey, "tid")] : [];
+        return table.HasCtid ? [new KeyColumn(CtidKey, Alias + "." + CtidKey, "tid")] : [];
     }
 
     /// <summary>The sort columns, then the key as the tie-breaker. Keyed: the order is total, so keyset paging applies.</summary>
@@ -172,9 +180,9 @@ internal static class TableQueries
         foreach (var item in sort)
         {
             var column = table.RequireColumn(item.Column);
-            if (terms.All(t => t.Expression != SqlText.Quote(column.Name)))
+            if (terms.All(t => t.Expression != Column(column.Name)))
             {
-                terms.Add(new OrderTerm(SqlText.Quote(column.Name), column.Type, item.Descending, column.Nullable));
+                terms.Add(new OrderTerm(Column(column.Name), column.Type, item.Descending, column.Nullable));
             }
         }
 
