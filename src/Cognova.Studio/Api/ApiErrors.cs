@@ -37,6 +37,7 @@ internal sealed class ApiErrors(RequestDelegate next, ILogger<ApiErrors> logger)
     internal static (int Status, ApiError Body) Describe(Exception ex) => ex switch
     {
         StudioRequestException refused => (refused.Status, new ApiError(refused.Message)),
+        Edits.ChangeFailedException failed => (400, new ApiError(failed.Message, failed.Postgres.SqlState, failed.Postgres.Position > 0 ? failed.Postgres.Position : null, failed.Index)),
         PostgresException postgres => (400, new ApiError(postgres.MessageText, postgres.SqlState, postgres.Position > 0 ? postgres.Position : null)),
         NpgsqlException npgsql => (503, new ApiError("Cannot reach the database: " + npgsql.Message)),
         BadHttpRequestException bad => (bad.StatusCode, new ApiError(bad.Message)),
@@ -47,4 +48,5 @@ internal sealed class ApiErrors(RequestDelegate next, ILogger<ApiErrors> logger)
 internal sealed record ApiError(
     string Error,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? SqlState = null,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] int? Position = null);
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] int? Position = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] int? Index = null);

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Cognova.Studio.Assets;
+using Cognova.Studio.Catalog;
+using Cognova.Studio.Edits;
 using Cognova.Studio.Sql;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -41,6 +43,24 @@ internal static class StudioApi
             var info = await state.Catalog.ReadTableAsync(schema, table, ct).ConfigureAwait(false);
             return Json(new { value = await state.Browser.CellAsync(info, ReadKey(key), column, ct).ConfigureAwait(false) });
         });
+        api.MapPost("/changes/preview", async (HttpRequest request, CancellationToken ct) =>
+        {
+            var planned = await PlanAsync(state, request, ct).ConfigureAwait(false);
+            return Json(new { sql = string.Concat(planned.Select(p => p.Preview + ";\n")) });
+        });
+        api.MapPost("/changes", async (HttpRequest request, CancellationToken ct) =>
+        {
+            if (!state.Options.Writable)
+            {
+                return Json(new ApiError(ReadOnlyRefusal), StatusCodes.Status403Forbidden);
+            }
+
+            var planned = await PlanAsync(state, request, ct).ConfigureAwait(false);
+            var result = await new ChangeApplier(state.DataSource).ApplyAsync(planned, ct).ConfigureAwait(false);
+            return result.Conflict is { } conflict
+                ? Json(new { conflict }, StatusCodes.Status409Conflict)
+                : Json(new { applied = result.Applied });
+        });
         api.MapFallback(() => Json(new ApiError("There is no such API call."), StatusCodes.Status404NotFound));
 
         app.MapFallback(async context =>
@@ -50,6 +70,48 @@ internal static class StudioApi
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
             }
         });
+    }
+
+    public const string ReadOnlyRefusal = "read-only: this studio was started without --write, and its database connections are read-only. Start it with dotnet cognova studio --write to save changes.";
+
+    private static async Task<IReadOnlyList<PlannedChange>> PlanAsync(StudioState state, HttpRequest request, CancellationToken ct)
+    {
+        var changes = ChangeSet.Read(await ReadBodyAsync(request, ct).ConfigureAwait(false));
+        var tables = new Dictionary<(string, string), TableInfo>();
+        var planned = new List<PlannedChange>();
+        for (var i = 0; i < changes.Count; i++)
+        {
+            var change = changes[i];
+            if (!tables.TryGetValue((change.Schema, change.Table), out var table))
+            {
+                tables[(change.Schema, change.Table)] = table = await state.Catalog.ReadTableAsync(change.Schema, change.Table, ct).ConfigureAwait(false);
+            }
+
+            try
+            {
+                planned.Add(EditPlanner.Plan(i, change, table));
+            }
+            catch (StudioRequestException ex)
+            {
+                throw new StudioRequestException(ex.Status, $"Change {i + 1}: {ex.Message}");
+            }
+        }
+
+        return planned;
+    }
+
+    /// <summary>The request's JSON body, or a 400 when it is not JSON.</summary>
+    internal static async Task<JsonElement> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct).ConfigureAwait(false);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException ex)
+        {
+            throw new StudioRequestException(400, "The body is not JSON: " + ex.Message);
+        }
     }
 
     internal static IResult Json(object? value, int status = StatusCodes.Status200OK) => Results.Json(value, StudioJson.Options, statusCode: status);

@@ -20,11 +20,11 @@ internal static class TableQueries
 
     // Columns are written qualified by the table's alias: in ORDER BY a bare name would mean the output
     // column of that name first ("Id"::text sorts as text), and any column can be called like an output.
-    private const string Alias = "r";
+    internal const string Alias = "r";
 
-    private static string From(TableInfo table) => " FROM " + SqlText.QualifiedName(table.Schema, table.Name) + " AS " + Alias;
+    internal static string From(TableInfo table) => " FROM " + SqlText.QualifiedName(table.Schema, table.Name) + " AS " + Alias;
 
-    private static string Column(string name) => Alias + "." + SqlText.Quote(name);
+    internal static string Column(string name) => Alias + "." + SqlText.Quote(name);
 
     /// <summary>
     /// A page: <c>limit + 1</c> rows (the extra row says whether there is a next page). Result columns, in

@@ -55,6 +55,10 @@ public sealed class StudioClient : IDisposable
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    /// <summary>Asserts the status, showing the body when it differs.</summary>
+    public static async Task ExpectAsync(HttpResponseMessage response, HttpStatusCode status)
+        => Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+
     public static async Task<JsonElement> JsonOf(HttpResponseMessage response)
         => JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
 
