@@ -1,7 +1,10 @@
 using System.Text.Json;
 using Cognova.Studio.Assets;
 using Cognova.Studio.Catalog;
+using Cognova.Studio.Data;
 using Cognova.Studio.Edits;
+using Cognova.Studio.Export;
+using Npgsql;
 using Cognova.Studio.Sql;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -61,6 +64,32 @@ internal static class StudioApi
                 ? Json(new { conflict }, StatusCodes.Status409Conflict)
                 : Json(new { applied = result.Applied });
         });
+        api.MapPost("/sql", async (HttpRequest request, CancellationToken ct) =>
+            Json(await new SqlConsole(state.DataSource, state.Options.Writable).RunAsync(await ReadSqlAsync(request, ct).ConfigureAwait(false), ct).ConfigureAwait(false)));
+        api.MapGet("/tables/{schema}/{table}/export", async (string schema, string table, HttpContext context) =>
+        {
+            var query = ReadQuery(context.Request);
+            var info = await state.Catalog.ReadTableAsync(schema, table, context.RequestAborted).ConfigureAwait(false);
+            await using var connection = await state.DataSource.OpenConnectionAsync(context.RequestAborted).ConfigureAwait(false);
+            await using var command = TableQueries.Export(info, query).ToCommand(connection);
+            await Exporter.StreamAsync(context, command, $"{schema}.{table}", context.Request.Query["format"]).ConfigureAwait(false);
+        });
+        api.MapPost("/sql/export", async (HttpContext context) =>
+        {
+            var sql = await ReadSqlAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+            var console = new SqlConsole(state.DataSource, state.Options.Writable);
+            var (connection, transaction) = await console.BeginAsync(context.RequestAborted).ConfigureAwait(false);
+            await using (connection)
+            await using (transaction)
+            {
+                await using (var command = new NpgsqlCommand(sql, connection, transaction) { AllResultTypesAreUnknown = true })
+                {
+                    await Exporter.StreamAsync(context, command, "query", context.Request.Query["format"]).ConfigureAwait(false);
+                }
+
+                await console.EndAsync(transaction, context.RequestAborted).ConfigureAwait(false);
+            }
+        });
         api.MapFallback(() => Json(new ApiError("There is no such API call."), StatusCodes.Status404NotFound));
 
         app.MapFallback(async context =>
@@ -98,6 +127,14 @@ internal static class StudioApi
         }
 
         return planned;
+    }
+
+    private static async Task<string> ReadSqlAsync(HttpRequest request, CancellationToken ct)
+    {
+        var body = await ReadBodyAsync(request, ct).ConfigureAwait(false);
+        return body.ValueKind == JsonValueKind.Object && body.TryGetProperty("sql", out var sql) && sql.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(sql.GetString())
+            ? sql.GetString()!
+            : throw new StudioRequestException(400, "The body must be { \"sql\": \"select …\" }.");
     }
 
     /// <summary>The request's JSON body, or a 400 when it is not JSON.</summary>
