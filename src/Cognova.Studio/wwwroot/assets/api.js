@@ -54,7 +54,7 @@ export const api = {
     if (after) query.set('after', after);
     return request('GET', `${tablePath(schema, table)}/rows?${query}`);
   },
-  count: (schema, table) => request('GET', `${tablePath(schema, table)}/count`),
+  count: (schema, table, filters = []) => request('GET', `${tablePath(schema, table)}/count?${gridQuery({ filters })}`),
   cell(schema, table, key, column) {
     const query = new URLSearchParams({ key: JSON.stringify(key), column });
     return request('GET', `${tablePath(schema, table)}/cell?${query}`);

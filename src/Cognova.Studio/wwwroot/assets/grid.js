@@ -86,8 +86,8 @@ class TableView {
       onclick: async () => {
         countButton.disabled = true;
         try {
-          const result = await api.count(meta.schema, meta.name);
-          count.textContent = `${formatCount(result.count)} rows (exact)`;
+          const result = await api.count(meta.schema, meta.name, this.filters);
+          count.textContent = `${formatCount(result.count)} rows${this.filters.length ? ' match the filters' : ''} (exact)`;
         } catch (error) {
           count.textContent = error.message;
         } finally {
@@ -323,9 +323,8 @@ class TableView {
   }
 
   navigationName(rb) {
-    const navigations = this.meta.navigations || [];
-    const match = navigations.find((n) => n.table === rb.table && n.schema === rb.schema && !n.isOnDependent)
-      || navigations.find((n) => n.targetTable === rb.table && !n.isOnDependent);
+    const match = (this.meta.navigations || []).find((n) => !n.isOnDependent && n.targetTable === rb.table
+      && (!n.targetSchema || n.targetSchema === rb.schema));
     return match ? match.name : null;
   }
 
