@@ -58,7 +58,15 @@ public sealed class StudioBrowserFixture : IAsyncLifetime
         var page = await context.NewPageAsync();
         var studioPage = new StudioPage(context, page);
         await page.GotoAsync(studio.Url);
-        await Assertions.Expect(page.Locator("body[data-ready='true']")).ToHaveCountAsync(1);
+        try
+        {
+            await Assertions.Expect(page.Locator("body[data-ready='true']")).ToHaveCountAsync(1);
+        }
+        catch (PlaywrightException e)
+        {
+            throw new InvalidOperationException(
+                $"The studio's page did not finish loading ({studioPage.Problems}); it shows: {await page.InnerTextAsync("body")}", e);
+        }
         if (hash is not null)
         {
             await studioPage.GoAsync(hash);

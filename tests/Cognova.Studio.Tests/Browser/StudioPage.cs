@@ -11,6 +11,7 @@ public sealed class StudioPage : IAsyncDisposable
 {
     private readonly IBrowserContext _context;
     private readonly List<string> _problems = [];
+    private readonly List<string> _consoleErrors = [];
 
     public StudioPage(IBrowserContext context, IPage page)
     {
@@ -22,6 +23,10 @@ public sealed class StudioPage : IAsyncDisposable
             if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
             {
                 _problems.Add("CSP: " + message.Text);
+            }
+            else if (message.Type == "error")
+            {
+                _consoleErrors.Add(message.Text);
             }
         };
     }
@@ -44,6 +49,9 @@ public sealed class StudioPage : IAsyncDisposable
         => await Page.Locator($"table.grid tbody tr[data-key] td[data-column='{column}'] > span:first-child").AllInnerTextsAsync();
 
     public void AssertNoScriptProblems() => Assert.Empty(_problems);
+
+    /// <summary>The script errors and CSP violations so far, for a failure message.</summary>
+    public string Problems => string.Join("; ", _problems.Concat(_consoleErrors.Select(e => "console: " + e)).DefaultIfEmpty("no script errors"));
 
     public Task ScreenshotAsync(string name) => Screenshots.TakeAsync(Page, name);
 

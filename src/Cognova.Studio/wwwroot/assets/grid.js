@@ -82,7 +82,7 @@ class TableView {
     const count = h('span', { class: 'count', 'data-role': 'count' },
       meta.estimate === null || meta.estimate === undefined ? 'no estimate yet' : `≈ ${formatCount(meta.estimate)} rows (estimate)`);
     const countButton = h('button', {
-      type: 'button', class: 'ghost', 'data-action': 'count',
+      type: 'button', 'data-action': 'count',
       onclick: async () => {
         countButton.disabled = true;
         try {
@@ -195,7 +195,7 @@ class TableView {
         title: 'Sort (shift: add to the sort)',
         onclick: (event) => this.toggleSort(column.name, event.shiftKey),
       },
-      h('span', { class: 'column-name' }, column.name, column.isKey ? ' 🔑' : '', marker),
+      h('span', { class: 'column-name' }, column.name, column.isKey ? h('span', { class: 'pk', title: 'Primary key' }, 'PK') : null, marker),
       column.property && column.property !== column.name ? h('span', { class: 'property' }, column.property) : null,
       h('span', { class: 'type' }, column.type));
     });
@@ -259,7 +259,7 @@ class TableView {
       this.writable ? h('button', {
         type: 'button', class: 'ghost', 'data-action': 'delete-row', title: deleted ? 'Keep this row' : 'Delete this row',
         onclick: () => this.toggleDelete(row),
-      }, deleted ? '↺' : '🗑') : null);
+      }, deleted ? '↺' : '✕') : null);
     const cells = this.meta.columns.map((column) => {
       const index = this.columnNames.indexOf(column.name);
       const change = update && update.set[column.name];
