@@ -1,7 +1,6 @@
 using Cognova.Build.Testing.Postgres;
 using Microsoft.Playwright;
 using Npgsql;
-using Xunit;
 
 namespace Cognova.Studio.Tests.Browser;
 

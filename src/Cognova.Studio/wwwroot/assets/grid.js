@@ -470,7 +470,9 @@ class TableView {
         const conflict = error.status === 409 && error.body.conflict;
         const message = conflict
           ? `Conflict in the ${list[conflict.index] ? list[conflict.index].label : `change ${conflict.index + 1}`}: ${conflict.message} Nothing was saved; reload the rows to see the current values.`
-          : error.message;
+          : error.body && Number.isInteger(error.body.index) && list[error.body.index]
+            ? `The ${list[error.body.index].label} failed: ${error.message} Nothing was saved.`
+            : error.message;
         result.textContent = message;
         result.hidden = false;
         this.showStatus(message, 'error', conflict ? 'conflict' : 'save-error');
