@@ -65,6 +65,21 @@ internal static class BlogDatabase
         ANALYZE;
         """;
 
+    /// <summary>What <c>dotnet cognova status --json</c> says of this database: two migrations applied, one pending, one model change.</summary>
+    public const string StatusJson = """
+        {
+          "context": "BlogContext",
+          "database": { "host": "localhost", "port": 5432, "name": "blog", "source": "appsettings.json" },
+          "migrations": ["20260101000000_InitialCreate", "20260201000000_AddTags", "20260301000000_AddEvents"],
+          "applied": ["20260101000000_InitialCreate", "20260201000000_AddTags"],
+          "pending": ["20260301000000_AddEvents"],
+          "unknown": [],
+          "model": { "hasMigrations": true, "snapshotOf": "20260301000000_AddEvents", "drift": ["Post.Body: a new column"] },
+          "schema": { "compared": true, "skippedBecause": null, "againstMigration": "20260201000000_AddTags", "differences": [], "unexplained": [], "madeByMigrations": [] },
+          "lock": { "file": "migrations.lock.json", "exists": true, "notLocked": [], "problems": [] }
+        }
+        """;
+
     /// <summary>What the design host would describe for this database's DbContext.</summary>
     public static string ModelJson()
     {
