@@ -46,6 +46,41 @@ public sealed class EditingTests(StudioBrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_new_row_is_inserted_with_its_defaults_and_then_deleted()
+    {
+        await using var studio = await fixture.OpenAsync(fixture.WritableStudio, "#/table/public/Authors");
+        var page = studio.Page;
+        await Expect(studio.Row("""{"Id":"1"}""")).ToBeVisibleAsync();
+
+        await page.Locator("[data-action='add-row']").ClickAsync();
+        var newRow = page.Locator("tr.new-row");
+        await Expect(newRow.Locator("td[data-column='Id']")).ToHaveTextAsync("DEFAULT");
+        await newRow.Locator("td[data-column='Name']").ClickAsync();
+        await page.Locator("form.editor [name='value']").FillAsync("Grace");
+        await page.Locator("[data-action='stage-value']").ClickAsync();
+        await newRow.Locator("td[data-column='Rating']").ClickAsync();
+        await page.Locator("[data-action='stage-null']").ClickAsync();
+        await Expect(page.Locator("[data-action='save']")).ToHaveTextAsync("Save 1 change");
+        await page.Locator("[data-action='save']").ClickAsync();
+        await Expect(page.Locator("[data-role='preview-sql']")).ToContainTextAsync("INSERT");
+        await page.Locator("[data-action='apply']").ClickAsync();
+        await Expect(page.Locator("[data-role='status']")).ToContainTextAsync("1 change applied");
+        var id = await fixture.QueryTextAsync("""SELECT "Id"::text FROM "Authors" WHERE "Name" = 'Grace' AND "Rating" IS NULL""");
+        Assert.NotNull(id);
+
+        var key = $$"""{"Id":"{{id}}"}""";
+        await studio.Row(key).Locator("[data-action='delete-row']").ClickAsync();
+        await Expect(studio.Row(key)).ToHaveClassAsync(new Regex("deleted"));
+        await page.Locator("[data-action='save']").ClickAsync();
+        await Expect(page.Locator("[data-role='preview-sql']")).ToContainTextAsync("DELETE");
+        await page.Locator("[data-action='apply']").ClickAsync();
+        await Expect(page.Locator("[data-role='status']")).ToContainTextAsync("1 change applied");
+        await Expect(studio.Row(key)).ToHaveCountAsync(0);
+        Assert.Null(await fixture.QueryTextAsync("""SELECT "Id"::text FROM "Authors" WHERE "Name" = 'Grace'"""));
+        studio.AssertNoScriptProblems();
+    }
+
+    [Fact]
     public async Task A_row_changed_behind_the_page_is_reported_as_a_conflict_and_not_overwritten()
     {
         await using var studio = await fixture.OpenAsync(fixture.WritableStudio, "#/table/public/Authors");
@@ -60,11 +95,15 @@ public sealed class EditingTests(StudioBrowserFixture fixture)
         await page.Locator("[data-action='save']").ClickAsync();
         await page.Locator("[data-action='apply']").ClickAsync();
         var conflict = page.Locator("[data-role='conflict']");
-        await Expect(conflict).ToContainTextAsync("row Id=5");
-        await Expect(conflict).ToContainTextAsync("Nothing was saved");
+        await Expect(conflict).ToContainTextAsync("Conflict in the update of row Id=5");
         await Expect(studio.Cell(erin, "Name")).ToHaveClassAsync(new Regex("staged"));
         await studio.ScreenshotAsync("conflict");
+        Assert.Equal("Erin (changed elsewhere)", await fixture.QueryTextAsync("""SELECT "Name" FROM "Authors" WHERE "Id" = 5"""));
 
+        // The way out: drop the edit and see what the other writer saved.
+        await page.Locator("[data-action='reload-conflict']").ClickAsync();
+        await Expect(studio.CellValue(erin, "Name")).ToHaveTextAsync("Erin (changed elsewhere)");
+        await Expect(page.Locator("td.staged")).ToHaveCountAsync(0);
         Assert.Equal("Erin (changed elsewhere)", await fixture.QueryTextAsync("""SELECT "Name" FROM "Authors" WHERE "Id" = 5"""));
         studio.AssertNoScriptProblems();
     }

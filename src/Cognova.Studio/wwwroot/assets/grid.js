@@ -468,14 +468,27 @@ class TableView {
         await this.fetchPage(true);
       } catch (error) {
         const conflict = error.status === 409 && error.body.conflict;
+        const failed = conflict ? list[conflict.index] : Number.isInteger(error.body.index) ? list[error.body.index] : null;
         const message = conflict
-          ? `Conflict in the ${list[conflict.index] ? list[conflict.index].label : `change ${conflict.index + 1}`}: ${conflict.message} Nothing was saved; reload the rows to see the current values.`
-          : error.body && Number.isInteger(error.body.index) && list[error.body.index]
-            ? `The ${list[error.body.index].label} failed: ${error.message} Nothing was saved.`
-            : error.message;
+          ? `Conflict in the ${failed ? failed.label : `change ${conflict.index + 1}`}: ${conflict.message}`
+          : failed ? `The ${failed.label} failed: ${error.message}` : error.message;
         result.textContent = message;
         result.hidden = false;
         this.showStatus(message, 'error', conflict ? 'conflict' : 'save-error');
+        if (conflict && failed && failed.change.key) {
+          // The way out: drop the edits of the row that moved and show its current values.
+          apply.replaceWith(h('button', {
+            type: 'button', class: 'primary', 'data-action': 'reload-conflict',
+            onclick: async () => {
+              close();
+              const id = keyId(failed.change.key);
+              this.staged.updates.delete(id);
+              this.staged.deletes.delete(id);
+              await this.fetchPage(true);
+              this.showStatus(`Dropped your edits of ${describeKey(failed.change.key)} and reloaded its current values.`);
+            },
+          }, `Drop my edits of ${describeKey(failed.change.key)} and reload`));
+        }
       }
     });
   }
