@@ -58,7 +58,8 @@ public static class Tool
         var (project, startup) = Prepare(projects, build, console);
         request = request with
         {
-            Context = common.Context ?? project.DefaultContext,
+            // The model description is of every DbContext unless --context names one, whatever the build checks.
+            Context = common.Context ?? (request.Command == "describe" ? null : project.DefaultContext),
             Verbose = common.Verbose,
             NoColor = common.NoColor,
         };

@@ -39,6 +39,7 @@ internal sealed class ToolCommands
     private readonly Option<bool> _force = new("--force") { Description = "Apply without asking, data loss included." };
     private readonly Option<bool> _allowProduction = new("--allow-production") { Description = "Run although the database's name or host looks like production." };
     private readonly Option<string?> _output = new("--output", "-o") { Description = "Write the script to a file instead of standard output.", HelpName = "file" };
+    private readonly Option<string?> _modelOutput = new("--output", "-o") { Description = "Write the JSON to a file instead of standard output.", HelpName = "file" };
 
     private readonly Option<bool> _plain = new("--plain")
     {
@@ -101,6 +102,13 @@ internal sealed class ToolCommands
                 added, and in the idempotent script a SELECT run for its effect becomes PERFORM. No database is needed.
                 """,
                 _from, _to, _output, _plain),
+            Define("model", "Write the model description (JSON) of the project's DbContexts.", """
+                Writes the model description (docs/model-description.md): every DbContext of the project, or the
+                one --context names, with its entities, tables, columns (CLR and store types, nullability, defaults,
+                value generation), keys, indexes, foreign keys, navigations and enums, as versioned JSON
+                (cognova.model/1) for tools that generate code or draw the schema. No database is needed.
+                """,
+                _modelOutput),
         ];
     }
 
@@ -112,7 +120,8 @@ internal sealed class ToolCommands
     /// <summary>The host's request for the parsed command: its arguments and its own options.</summary>
     public EngineRequest Read(ParseResult result, Command command) => new()
     {
-        Command = command.Name,
+        // The host's command for "model" says what it does there: it describes the model.
+        Command = command.Name == "model" ? "describe" : command.Name,
         Target = result.GetValue(_target),
         Name = result.GetValue(_name),
         Migration = result.GetValue(_migration),
@@ -129,7 +138,7 @@ internal sealed class ToolCommands
         DryRun = result.GetValue(_dryRun),
         Force = result.GetValue(_force),
         AllowProduction = result.GetValue(_allowProduction),
-        Output = result.GetValue(_output),
+        Output = command.Name == "model" ? result.GetValue(_modelOutput) : result.GetValue(_output),
         Plain = result.GetValue(_plain),
     };
 

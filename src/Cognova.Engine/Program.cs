@@ -37,6 +37,7 @@ try
         case "review":
         case "baseline":
         case "push":
+        case "describe":
             // dotnet cognova (the Cognova.Cli tool): each command returns its own exit code.
             return Cognova.Engine.Tool.CliCommands.Run(arguments);
         default:

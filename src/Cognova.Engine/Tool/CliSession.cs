@@ -22,14 +22,14 @@ internal sealed class CliSession
     private const string NpgsqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
     private SourceIndex? _sources;
 
-    private CliSession(EngineRequest arguments, CliConsole console, HostLog log, ProjectInfo project, DesignTimeContexts contexts, Type contextType)
+    private CliSession(EngineRequest arguments, CliConsole console, HostLog log, ProjectInfo project, DesignTimeContexts contexts, IReadOnlyList<Type> contextTypes)
     {
         Request = arguments;
         Console = console;
         Log = log;
         Project = project;
         Contexts = contexts;
-        ContextType = contextType;
+        ContextTypes = contextTypes;
     }
 
     public EngineRequest Request { get; }
@@ -42,14 +42,23 @@ internal sealed class CliSession
 
     public DesignTimeContexts Contexts { get; }
 
-    public Type ContextType { get; }
+    /// <summary>The command's DbContext: the one <c>--context</c> names, or the project's only one.</summary>
+    public Type ContextType => ContextTypes[0];
+
+    /// <summary>The DbContexts a command about all of them works on (<see cref="OpenEvery"/>); otherwise just <see cref="ContextType"/>.</summary>
+    public IReadOnlyList<Type> ContextTypes { get; }
 
     public string ContextName => ContextType.Name;
 
     /// <summary>The project's C# files (without bin/ and obj/), to find the snapshot and migrations in.</summary>
     public SourceIndex Sources => _sources ??= new SourceIndex(ProjectSourceFiles.Under(Project.ProjectDirectory));
 
-    public static CliSession Open(EngineRequest arguments, CliConsole console, HostLog log)
+    public static CliSession Open(EngineRequest arguments, CliConsole console, HostLog log) => Open(arguments, console, log, everyContext: false);
+
+    /// <summary>A session over every DbContext of the project, or those <c>--context</c> names (<c>;</c>-separated).</summary>
+    public static CliSession OpenEvery(EngineRequest arguments, CliConsole console, HostLog log) => Open(arguments, console, log, everyContext: true);
+
+    private static CliSession Open(EngineRequest arguments, CliConsole console, HostLog log, bool everyContext)
     {
         var project = new ProjectInfo(arguments.Project, arguments.ProjectDirectory, arguments.RootNamespace);
         if (!ApplicationLoader.HasDesignPackage())
@@ -84,19 +93,26 @@ internal sealed class CliSession
             throw CliException.Usage($"Could not look for DbContext types in {assembly.GetName().Name}: {ex.Message}");
         }
 
-        return new CliSession(arguments, console, log, project, contexts, Select(found, arguments.Context, assembly));
+        IReadOnlyList<Type> selected = everyContext
+            ? SelectEvery(found, arguments.ContextNames, assembly)
+            : [Select(found, arguments.Context, assembly)];
+        return new CliSession(arguments, console, log, project, contexts, selected);
     }
 
     /// <summary>A new instance of the command's DbContext; the caller disposes it.</summary>
-    public DbContext CreateContext()
+    public DbContext CreateContext() => CreateContext(ContextType);
+
+    /// <summary>A new instance of one of <see cref="ContextTypes"/>; the caller disposes it.</summary>
+    public DbContext CreateContext(Type contextType)
     {
+        var name = contextType.Name;
         try
         {
-            var context = Log.Step($"create {ContextName}", () => Contexts.Create(ContextType));
+            var context = Log.Step($"create {name}", () => Contexts.Create(contextType));
             if (context.Database.ProviderName != NpgsqlProvider)
             {
                 context.Dispose();
-                throw CliException.Usage($"{ContextName} uses {context.Database.ProviderName ?? "no database provider"}; dotnet cognova works with PostgreSQL through Npgsql (UseNpgsql).");
+                throw CliException.Usage($"{name} uses {context.Database.ProviderName ?? "no database provider"}; dotnet cognova works with PostgreSQL through Npgsql (UseNpgsql).");
             }
 
             return context;
@@ -104,8 +120,8 @@ internal sealed class CliSession
         catch (ContextCreationException ex)
         {
             throw CliException.Usage(
-                $"Could not create {ContextName} at design time: {ex.Message}\n"
-                + $"dotnet cognova creates it as dotnet ef does: through an IDesignTimeDbContextFactory<{ContextName}>, the application's services, or a parameterless constructor.");
+                $"Could not create {name} at design time: {ex.Message}\n"
+                + $"dotnet cognova creates it as dotnet ef does: through an IDesignTimeDbContextFactory<{name}>, the application's services, or a parameterless constructor.");
         }
     }
 
@@ -236,6 +252,16 @@ internal sealed class CliSession
         var list = ids.ToList();
         return MigrationIds.Find(list, given)
                ?? throw CliException.Usage($"There is no migration '{given}'. Give its id or its name; the migrations are: {(list.Count == 0 ? "(none)" : string.Join(", ", list))}.");
+    }
+
+    private static IReadOnlyList<Type> SelectEvery(IReadOnlyList<Type> found, IReadOnlyList<string> wanted, Assembly assembly)
+    {
+        if (found.Count == 0)
+        {
+            throw CliException.Usage($"No DbContext found in {assembly.GetName().Name}.");
+        }
+
+        return wanted.Count == 0 ? found : wanted.Select(name => Select(found, name, assembly)).Distinct().ToList();
     }
 
     private static Type Select(IReadOnlyList<Type> found, string? wanted, Assembly assembly)

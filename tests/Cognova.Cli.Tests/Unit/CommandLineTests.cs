@@ -31,8 +31,18 @@ public sealed class CommandLineTests
         Assert.Equal(("0", "AddOrders", "out.sql"), (line.Request.From, line.Request.To, line.Request.Output));
     }
 
+    [Fact]
+    public void Model_asks_the_host_to_describe_and_takes_an_output_file_and_a_context()
+    {
+        var line = CommandLine.Parse(["model", "-o", "model.json", "--context", "ShopContext"]);
+
+        Assert.Equal("describe", line.Command);
+        Assert.Equal("model.json", line.Request.Output);
+        Assert.Equal("ShopContext", line.Common.Context);
+    }
+
     [Theory]
-    [InlineData("Unknown command 'frobnicate'. The commands are: status, migrate, generate, review, baseline, push, script.", "frobnicate")]
+    [InlineData("Unknown command 'frobnicate'. The commands are: status, migrate, generate, review, baseline, push, script, model.", "frobnicate")]
     [InlineData("Give a command first, e.g. dotnet cognova status (got '--project').", "--project", "x", "status")]
     [InlineData("Unknown option '--approve' for push. Run dotnet cognova push --help to see its options.", "push", "--approve", "x")]
     [InlineData("Unknown option '--force' for status. Run dotnet cognova status --help to see its options.", "status", "--force")]
