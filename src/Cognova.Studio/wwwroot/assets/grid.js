@@ -200,7 +200,7 @@ class TableView {
       h('span', { class: 'type' }, column.type));
     });
     return h('thead', {}, h('tr', {}, h('th', { class: 'row-actions' }, ''), cells,
-      this.meta.referencedBy && this.meta.referencedBy.length ? h('th', { class: 'children' }, 'Children') : null));
+      this.meta.referencedBy && this.meta.referencedBy.length ? h('th', { class: 'children' }, 'Referenced by') : null));
   }
 
   toggleSort(column, add) {
