@@ -26,6 +26,13 @@ public sealed class BrowsingTests(StudioBrowserFixture fixture)
         await Expect(page.Locator("[data-role='count']")).ToContainTextAsync("estimate");
         await studio.ScreenshotAsync("grid");
 
+        // A row's own link: the table filtered to its key, the row marked; the address survives a reload.
+        await studio.Row("""{"Id":"3"}""").Locator("a[title='Link to this row']").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("row=%7B%22Id%22%3A%223%22%7D"));
+        await page.ReloadAsync();
+        await Expect(page.Locator("table.grid tbody tr[data-key]")).ToHaveCountAsync(1);
+        await Expect(studio.Row("""{"Id":"3"}""")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("highlight"));
+
         // A long value arrives truncated with an ellipsis; a click fetches it whole.
         await studio.GoAsync("#/table/public/Posts");
         await Expect(studio.CellValue("""{"Id":"4"}""", "Data")).ToHaveTextAsync("NULL");

@@ -46,6 +46,32 @@ public sealed class EditingTests(StudioBrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_foreign_key_is_picked_by_searching_the_referenced_table()
+    {
+        await using var studio = await fixture.OpenAsync(fixture.WritableStudio, "#/table/public/Posts");
+        var page = studio.Page;
+        const string post = """{"Id":"1"}""";
+        await Expect(studio.CellValue(post, "AuthorId")).ToHaveTextAsync("1");
+
+        await studio.Cell(post, "AuthorId").ClickAsync();
+        var picker = page.Locator("form.editor fieldset.picker");
+        await picker.Locator("select").SelectOptionAsync("Name");
+        await picker.Locator("input[type='search']").FillAsync("fra");
+        await Expect(picker.Locator("button[data-pick]")).ToHaveCountAsync(1);
+        await Expect(picker.Locator("button[data-pick='6']")).ToContainTextAsync("Frank");
+        await studio.ScreenshotAsync("foreign-key-picker");
+        await picker.Locator("button[data-pick='6']").ClickAsync();
+        await Expect(page.Locator("form.editor input[name='value']")).ToHaveValueAsync("6");
+        await page.Locator("[data-action='stage-value']").ClickAsync();
+
+        await page.Locator("[data-action='save']").ClickAsync();
+        await page.Locator("[data-action='apply']").ClickAsync();
+        await Expect(page.Locator("[data-role='status']")).ToContainTextAsync("1 change applied");
+        Assert.Equal("6", await fixture.QueryTextAsync("""SELECT "AuthorId"::text FROM "Posts" WHERE "Id" = 1"""));
+        studio.AssertNoScriptProblems();
+    }
+
+    [Fact]
     public async Task A_new_row_is_inserted_with_its_defaults_and_then_deleted()
     {
         await using var studio = await fixture.OpenAsync(fixture.WritableStudio, "#/table/public/Authors");
