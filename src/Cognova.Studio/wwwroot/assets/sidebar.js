@@ -1,7 +1,7 @@
 // The table list: grouped by DbContext (tables its entities map to) and then by schema; every other
 // table, view and schema of the database after them. C# names beside SQL names, the row estimate.
 import { h, clear, formatCount } from './dom.js';
-import { tableHref } from './router.js';
+import { tableHref, parseRoute } from './router.js';
 
 export function renderSidebar(sidebar, { tables, model }) {
   const search = h('input', { type: 'search', placeholder: 'Find a table…', 'aria-label': 'Find a table', 'data-role': 'table-search' });
@@ -45,8 +45,13 @@ function section(title, tables, contextName) {
 
 function item(table, contextName) {
   const entity = table.entities.find((e) => e.context === contextName) || table.entities[0];
+  const route = parseRoute();
+  const active = route.view === 'table' && route.schema === table.schema && route.table === table.name;
   return h('li', {},
-    h('a', { href: tableHref(table.schema, table.name), 'data-table': `${table.schema}.${table.name}`, title: entity ? entity.name : `${table.schema}.${table.name}` },
+    h('a', {
+      href: tableHref(table.schema, table.name), 'data-table': `${table.schema}.${table.name}`, class: active ? 'active' : null,
+      title: entity ? entity.name : `${table.schema}.${table.name}`,
+    },
       h('span', { class: 'sql-name' }, table.name),
       entity && entity.clrName !== table.name ? h('span', { class: 'clr-name' }, entity.clrName) : null,
       table.kind !== 'table' ? h('span', { class: 'kind' }, kindLabel(table.kind)) : null,
