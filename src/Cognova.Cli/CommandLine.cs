@@ -75,7 +75,7 @@ internal sealed class CommandLine
             return (null, exitCode);
         }
 
-        return (new ToolInvocation(_common.Read(result), _commands.Read(result, command)), ExitCodes.Success);
+        return (new ToolInvocation(_common.Read(result), _commands.Read(result, command)) { Studio = _commands.ReadStudio(result) }, ExitCodes.Success);
     }
 
     /// <summary>Reads a command line that must be right; throws <see cref="CommandLineException"/> with the one line otherwise.</summary>
@@ -154,6 +154,9 @@ internal sealed class CommandLine
 /// <param name="Request">The command and its own options; the project's files are filled in once it is built.</param>
 internal sealed record ToolInvocation(CommonSettings Common, EngineRequest Request)
 {
+    /// <summary>The studio command's settings the tool keeps for itself.</summary>
+    public StudioSettings Studio { get; init; } = new(null, false);
+
     public string Command => Request.Command;
 }
 

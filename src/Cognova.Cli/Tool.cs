@@ -64,6 +64,11 @@ public static class Tool
             NoColor = common.NoColor,
         };
 
+        if (request.Command == "studio")
+        {
+            return StudioRunner.Run(project, startup, request, invocation.Studio, console);
+        }
+
         if (request.Command != "generate")
         {
             return DesignHost.Run(project, startup, request);

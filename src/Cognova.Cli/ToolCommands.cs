@@ -38,6 +38,11 @@ internal sealed class ToolCommands
     private readonly Option<bool> _dryRun = new("--dry-run") { Description = "Print the plan and change nothing." };
     private readonly Option<bool> _force = new("--force") { Description = "Apply without asking, data loss included." };
     private readonly Option<bool> _allowProduction = new("--allow-production") { Description = "Run although the database's name or host looks like production." };
+    private readonly Option<int?> _port = new("--port") { Description = "Listen on this port (on 127.0.0.1 and ::1 only). Default: a free one.", HelpName = "number" };
+    private readonly Option<bool> _write = new("--write") { Description = "Allow edits and writing SQL. Without it the database connections are read-only." };
+    private readonly Option<bool> _noOpen = new("--no-open") { Description = "Print the address; do not open a browser." };
+    private readonly Option<bool> _studioAllowProduction = new("--allow-production") { Description = "Allow --write although the database's name or host looks like production." };
+
     private readonly Option<string?> _output = new("--output", "-o") { Description = "Write the script to a file instead of standard output.", HelpName = "file" };
     private readonly Option<string?> _modelOutput = new("--output", "-o") { Description = "Write the JSON to a file instead of standard output.", HelpName = "file" };
 
@@ -109,6 +114,14 @@ internal sealed class ToolCommands
                 (cognova.model/1) for tools that generate code or draw the schema. No database is needed.
                 """,
                 _modelOutput),
+            Define("studio", "Browse and edit the database in the browser, through the model.", """
+                Serves a web studio on 127.0.0.1 and ::1 (a free port unless --port) and opens the browser with the
+                printed address; the address carries a one-time token, and no one else can reach the studio. Tables
+                of every schema, C# names beside SQL names, sort, filter, exact values, the SQL console, export.
+                Read-only unless --write: PostgreSQL itself refuses writes on the studio's connections. --write on a
+                database that looks like production needs --allow-production. Ctrl+C stops it.
+                """,
+                _connection, _port, _write, _noOpen, _studioAllowProduction),
         ];
     }
 
@@ -137,10 +150,14 @@ internal sealed class ToolCommands
         ReasonFile = result.GetValue(_reasonFile),
         DryRun = result.GetValue(_dryRun),
         Force = result.GetValue(_force),
-        AllowProduction = result.GetValue(_allowProduction),
+        AllowProduction = command.Name == "studio" ? result.GetValue(_studioAllowProduction) : result.GetValue(_allowProduction),
+        Write = result.GetValue(_write),
         Output = command.Name == "model" ? result.GetValue(_modelOutput) : result.GetValue(_output),
         Plain = result.GetValue(_plain),
     };
+
+    /// <summary>The studio's options that stay in the tool (the server runs here, not in the design host).</summary>
+    public StudioSettings ReadStudio(ParseResult result) => new(result.GetValue(_port), result.GetValue(_noOpen));
 
     private static ToolCommand Define(string name, string summary, string details, params Symbol[] symbols)
     {
@@ -164,6 +181,9 @@ internal sealed class ToolCommands
     private static Argument<string?> Optional(string name, string description)
         => new(name) { Description = description, Arity = ArgumentArity.ZeroOrOne };
 }
+
+/// <summary><c>dotnet cognova studio</c>'s own settings: where to listen and whether to open a browser.</summary>
+internal sealed record StudioSettings(int? Port, bool NoOpen);
 
 internal sealed class ToolCommand(string name, string summary, string details) : Command(name, summary)
 {

@@ -38,6 +38,7 @@ try
         case "baseline":
         case "push":
         case "describe":
+        case "studio":
             // dotnet cognova (the Cognova.Cli tool): each command returns its own exit code.
             return Cognova.Engine.Tool.CliCommands.Run(arguments);
         default:

@@ -28,6 +28,24 @@ public sealed class InstalledTool
     /// <summary>Runs the tool with <paramref name="input"/> on its standard input (and <c>COGNOVA_INTERACTIVE=1</c>, so that it asks).</summary>
     public ProcessResult RunWithInput(string workingDirectory, string input, params string[] arguments)
     {
+        var info = StartInfo(workingDirectory, new() { ["COGNOVA_INTERACTIVE"] = "1" }, arguments);
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.StandardInput.Write(input);
+        process.StandardInput.Close();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet cognova {string.Join(' ', arguments)} did not finish.");
+        }
+
+        return new ProcessResult(process.ExitCode, output.GetAwaiter().GetResult(), error.GetAwaiter().GetResult());
+    }
+
+    /// <summary>How to start <c>dotnet cognova …</c> with every stream redirected, for a command that keeps running (studio).</summary>
+    public ProcessStartInfo StartInfo(string workingDirectory, Dictionary<string, string?> environment, params string[] arguments)
+    {
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -42,7 +60,7 @@ public sealed class InstalledTool
             info.ArgumentList.Add(argument);
         }
 
-        foreach (var (name, value) in Environment(new() { ["COGNOVA_INTERACTIVE"] = "1" }))
+        foreach (var (name, value) in Environment(environment))
         {
             if (value is null)
             {
@@ -54,18 +72,7 @@ public sealed class InstalledTool
             }
         }
 
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.StandardInput.Write(input);
-        process.StandardInput.Close();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet cognova {string.Join(' ', arguments)} did not finish.");
-        }
-
-        return new ProcessResult(process.ExitCode, output.GetAwaiter().GetResult(), error.GetAwaiter().GetResult());
+        return info;
     }
 
     private Dictionary<string, string?> Environment(Dictionary<string, string?> extra)

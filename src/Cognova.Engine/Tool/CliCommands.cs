@@ -72,6 +72,7 @@ public static class CliCommands
         "baseline" => BaselineCommand.Run(CliSession.Open(arguments, console, log)),
         "push" => PushCommand.Run(CliSession.Open(arguments, console, log)),
         "describe" => DescribeCommand.Run(CliSession.OpenEvery(arguments, console, log)),
+        "studio" => StudioCommand.Run(CliSession.OpenEvery(arguments, console, log)),
         _ => throw new UsageException($"unknown command '{arguments.Command}'"),
     };
 }

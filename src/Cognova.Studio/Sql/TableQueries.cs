@@ -173,7 +173,7 @@ internal static class TableQueries
         return table.HasCtid ? [new KeyColumn(CtidKey, Alias + "." + CtidKey, "tid")] : [];
     }
 
-    /// <summary>The sort columns, then the key as the tie-breaker. Keyed: the order is total, so keyset paging applies.</summary>
+    /// <summary>The sort columns, then the key as the tie-breaker (in the last sort column's direction). Keyed: the order is total, so keyset paging applies.</summary>
     private static (IReadOnlyList<OrderTerm> Terms, bool Keyed) Order(TableInfo table, IReadOnlyList<SortColumn> sort)
     {
         var terms = new List<OrderTerm>();
@@ -186,10 +186,13 @@ internal static class TableQueries
             }
         }
 
+        // The key goes the way of the last sort column: when every column goes one way the page condition
+        // is a row-value comparison that an index on (column, key) answers, read backwards for DESC.
         var key = KeyColumns(table);
+        var descending = terms.Count > 0 && terms[^1].Descending;
         foreach (var column in key.Where(k => terms.All(t => t.Expression != k.Expression)))
         {
-            terms.Add(new OrderTerm(column.Expression, column.Type, false, false));
+            terms.Add(new OrderTerm(column.Expression, column.Type, descending, false));
         }
 
         return (terms, key.Count > 0);

@@ -73,6 +73,9 @@ namespace Cognova.Protocol
         public bool DryRun { get; init; }
         public bool Force { get; init; }
         public bool AllowProduction { get; init; }
+
+        /// <summary>studio: edits and the SQL console may write.</summary>
+        public bool Write { get; init; }
         public bool NoColor { get; init; }
         public string? ResultFile { get; init; }
 
@@ -125,6 +128,7 @@ namespace Cognova.Protocol
             Flag("--dry-run", r => r.DryRun, r => r with { DryRun = true }),
             Flag("--force", r => r.Force, r => r with { Force = true }),
             Flag("--allow-production", r => r.AllowProduction, r => r with { AllowProduction = true }),
+            Flag("--write", r => r.Write, r => r with { Write = true }),
             Flag("--no-color", r => r.NoColor, r => r with { NoColor = true }),
             Text("--result-file", r => r.ResultFile, (r, v) => r with { ResultFile = v }),
         };

@@ -42,7 +42,7 @@ public sealed class CommandLineTests
     }
 
     [Theory]
-    [InlineData("Unknown command 'frobnicate'. The commands are: status, migrate, generate, review, baseline, push, script, model.", "frobnicate")]
+    [InlineData("Unknown command 'frobnicate'. The commands are: status, migrate, generate, review, baseline, push, script, model, studio.", "frobnicate")]
     [InlineData("Give a command first, e.g. dotnet cognova status (got '--project').", "--project", "x", "status")]
     [InlineData("Unknown option '--approve' for push. Run dotnet cognova push --help to see its options.", "push", "--approve", "x")]
     [InlineData("Unknown option '--force' for status. Run dotnet cognova status --help to see its options.", "status", "--force")]

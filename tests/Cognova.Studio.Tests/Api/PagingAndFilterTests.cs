@@ -14,9 +14,10 @@ public sealed class PagingAndFilterTests(PagingFixture fixture) : IClassFixture<
     [Theory]
     [InlineData("", "\"Id\"")]
     [InlineData("&sort=Group:asc", "\"Group\" ASC NULLS LAST, \"Id\"")]
-    [InlineData("&sort=Group:desc", "\"Group\" DESC NULLS LAST, \"Id\"")]
+    [InlineData("&sort=Group:desc", "\"Group\" DESC NULLS LAST, \"Id\" DESC")]
     [InlineData("&sort=Group:desc&sort=Label:asc", "\"Group\" DESC NULLS LAST, \"Label\" ASC NULLS LAST, \"Id\"")]
     [InlineData("&sort=Label:desc&sort=Group:asc", "\"Label\" DESC NULLS LAST, \"Group\" ASC NULLS LAST, \"Id\"")]
+    [InlineData("&sort=Label:asc&sort=Group:desc", "\"Label\" ASC NULLS LAST, \"Group\" DESC NULLS LAST, \"Id\" DESC")]
     [InlineData("&sort=Id:desc", "\"Id\" DESC")]
     public async Task Paging_walks_every_row_once_in_order_across_ties_and_nulls(string sort, string orderBy)
     {

@@ -85,6 +85,8 @@ public sealed class SqlBuildingTests
     {
         var (page, layout) = TableQueries.Page(TestTables.Tags, RowQuery.Parse(["Color:desc", "Price:asc"], [], "50", null));
         Assert.EndsWith("ORDER BY r.\"Color\" DESC NULLS LAST, r.\"Price\" ASC, r.\"Id\" ASC LIMIT 51", page.Text);
+        var (descending, _) = TableQueries.Page(TestTables.Tags, RowQuery.Parse(["Name:desc"], [], "50", null));
+        Assert.EndsWith("ORDER BY r.\"Name\" DESC, r.\"Id\" DESC LIMIT 51", descending.Text);
         Assert.Contains("left(r.\"Name\"::text, 200), char_length(r.\"Name\"::text)", page.Text);
         Assert.Contains("CASE WHEN octet_length(r.\"Body\") > 100 THEN '\\x' || encode(substring(r.\"Body\" FROM 1 FOR 100), 'hex') ELSE r.\"Body\"::text END, octet_length(r.\"Body\")", page.Text);
         Assert.StartsWith("SELECT r.xmin::text, r.\"Id\"::text, r.\"Color\"::text, r.\"Price\"::text, r.\"Id\"::text, ", page.Text);
