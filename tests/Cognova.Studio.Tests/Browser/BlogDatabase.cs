@@ -65,7 +65,18 @@ internal static class BlogDatabase
         ANALYZE;
         """;
 
-    /// <summary>What <c>dotnet cognova status --json</c> says of this database: two migrations applied, one pending, one model change.</summary>
+    /// <summary>What <c>dotnet cognova studio</c> hands the studio: the history alone, two migrations applied and one pending.</summary>
+    public const string HistoryJson = """
+        {
+          "context": "BlogContext",
+          "migrations": ["20260101000000_InitialCreate", "20260201000000_AddTags", "20260301000000_AddEvents"],
+          "applied": ["20260101000000_InitialCreate", "20260201000000_AddTags"],
+          "pending": ["20260301000000_AddEvents"],
+          "unknown": []
+        }
+        """;
+
+    /// <summary>What <c>dotnet cognova status --json</c> says of this database: the history, one model change, schema and lock.</summary>
     public const string StatusJson = """
         {
           "context": "BlogContext",

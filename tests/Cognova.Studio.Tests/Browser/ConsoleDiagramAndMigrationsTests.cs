@@ -62,13 +62,14 @@ public sealed class ConsoleDiagramAndMigrationsTests(StudioBrowserFixture fixtur
     }
 
     [Fact]
-    public async Task The_migrations_panel_shows_applied_pending_and_drift_and_a_reload_keeps_the_view_and_the_theme()
+    public async Task The_migrations_panel_shows_applied_and_pending_and_a_reload_keeps_the_view_and_the_theme()
     {
         await using var studio = await fixture.OpenAsync(fixture.ReadOnlyStudio, "#/migrations");
         var page = studio.Page;
         await Expect(page.Locator("[data-migration='20260201000000_AddTags'] .state")).ToHaveTextAsync("applied");
         await Expect(page.Locator("[data-migration='20260301000000_AddEvents'] .state")).ToHaveTextAsync("pending");
-        await Expect(page.Locator("section.migrations")).ToContainTextAsync("Post.Body: a new column");
+        await Expect(page.Locator("section.migrations")).ToContainTextAsync("2 applied, 1 pending");
+        await Expect(page.Locator("[data-role='status-hint']")).ToContainTextAsync("dotnet cognova status");
 
         await page.Locator("#theme-toggle").ClickAsync();
         var theme = await page.EvaluateAsync<string>("() => document.documentElement.dataset.theme");
@@ -77,6 +78,19 @@ public sealed class ConsoleDiagramAndMigrationsTests(StudioBrowserFixture fixtur
         await page.ReloadAsync();
         await Expect(page.Locator("[data-migration='20260301000000_AddEvents'] .state")).ToHaveTextAsync("pending");
         Assert.Equal("dark", await page.EvaluateAsync<string>("() => document.documentElement.dataset.theme"));
+        studio.AssertNoScriptProblems();
+    }
+
+    [Fact]
+    public async Task Handed_the_full_status_report_the_migrations_panel_shows_drift_schema_and_lock()
+    {
+        await using var studio = await fixture.OpenAsync(fixture.WritableStudio, "#/migrations");
+        var section = studio.Page.Locator("section.migrations");
+        await Expect(section).ToContainTextAsync("1 change(s) no migration captures:");
+        await Expect(section).ToContainTextAsync("Post.Body: a new column");
+        await Expect(section).ToContainTextAsync("Matches what the applied migrations create.");
+        await Expect(section).ToContainTextAsync("Every migration is locked.");
+        await Expect(studio.Page.Locator("[data-role='status-hint']")).ToHaveCountAsync(0);
         studio.AssertNoScriptProblems();
     }
 }

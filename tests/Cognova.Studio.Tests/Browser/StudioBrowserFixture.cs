@@ -38,8 +38,8 @@ public sealed class StudioBrowserFixture : IAsyncLifetime
         ConnectionString = await _postgres.CreateDatabaseAsync("studio_browser");
         await BlogDatabase.CreateAsync(ConnectionString);
         var model = BlogDatabase.ModelJson();
-        ReadOnlyStudio = await StudioServer.StartAsync(new StudioOptions { ConnectionString = ConnectionString, ModelJson = model, MigrationsJson = BlogDatabase.StatusJson });
-        WritableStudio = await StudioServer.StartAsync(new StudioOptions { ConnectionString = ConnectionString, ModelJson = model, Writable = true });
+        ReadOnlyStudio = await StudioServer.StartAsync(new StudioOptions { ConnectionString = ConnectionString, ModelJson = model, MigrationsJson = BlogDatabase.HistoryJson });
+        WritableStudio = await StudioServer.StartAsync(new StudioOptions { ConnectionString = ConnectionString, ModelJson = model, MigrationsJson = BlogDatabase.StatusJson, Writable = true });
     }
 
     /// <summary>

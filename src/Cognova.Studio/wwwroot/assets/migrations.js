@@ -1,5 +1,5 @@
-// The migrations panel: what the status command said when the studio started (applied, pending, drift,
-// schema differences, lock), per context.
+// The migrations panel: the migration history the studio read when it started (applied, pending, unknown),
+// and drift, schema differences and the lock when it was handed the full status report.
 import { api } from './api.js';
 import { h, clear } from './dom.js';
 
@@ -18,7 +18,7 @@ export async function showMigrations(main) {
     main.append(h('p', { class: 'muted' }, 'No migration status: the studio was started without one.'));
     return;
   }
-  main.append(h('p', { class: 'muted' }, 'As dotnet cognova status reported it when the studio started.'));
+  main.append(h('p', { class: 'muted' }, 'The migration history as the studio read it at start.'));
   for (const report of reports) main.append(contextReport(report));
 }
 
@@ -33,25 +33,44 @@ function contextReport(report) {
     const state = unknown.has(id) ? 'unknown' : pending.has(id) ? 'pending' : report.applied.includes(id) ? 'applied' : 'pending';
     return h('tr', { 'data-migration': id }, h('td', {}, h('span', { class: `state ${state}` }, state)), h('td', {}, id));
   });
-  const drift = (report.model && report.model.drift) || [];
-  const schema = report.schema || {};
-  const lock = report.lock || {};
   return h('section', { class: 'migrations', 'data-context': report.context || '' },
     h('h2', {}, report.context || 'Context'),
     h('p', {}, `${report.applied.length} applied, ${pending.size} pending${unknown.size ? `, ${unknown.size} unknown to the code` : ''}`),
     rows.length ? h('table', { class: 'grid compact' }, h('tbody', {}, rows)) : h('p', { class: 'muted' }, 'No migrations in the code.'),
+    // The studio reads the history alone; the full status command adds drift, schema and lock.
+    report.model ? modelSection(report.model) : null,
+    report.schema ? schemaSection(report.schema) : null,
+    report.lock ? lockSection(report.lock) : null,
+    report.model || report.schema || report.lock ? null
+      : h('p', { class: 'muted', 'data-role': 'status-hint' }, 'Model drift, hand-made schema changes and the lock: dotnet cognova status.'));
+}
+
+function modelSection(model) {
+  const drift = model.drift || [];
+  return [
     h('h3', {}, 'Model'),
-    report.model && !report.model.hasMigrations ? h('p', { class: 'warning' }, 'No migrations yet: dotnet cognova generate InitialCreate')
+    !model.hasMigrations ? h('p', { class: 'warning' }, 'No migrations yet: dotnet cognova generate InitialCreate')
       : drift.length ? [h('p', { class: 'warning' }, `${drift.length} change(s) no migration captures:`), h('ul', {}, drift.map((d) => h('li', {}, d)))]
-        : h('p', { class: 'success' }, `Matches the snapshot of ${(report.model && report.model.snapshotOf) || 'the last migration'}.`),
+        : h('p', { class: 'success' }, `Matches the snapshot of ${model.snapshotOf || 'the last migration'}.`),
+  ];
+}
+
+function schemaSection(schema) {
+  const differences = [...(schema.differences || []), ...(schema.unexplained || [])];
+  return [
     h('h3', {}, 'Schema'),
     !schema.compared ? h('p', { class: 'muted' }, `Not compared${schema.skippedBecause ? `: ${schema.skippedBecause}` : ''}.`)
-      : (schema.differences || []).length || (schema.unexplained || []).length
-        ? h('ul', {}, [...(schema.differences || []), ...(schema.unexplained || [])].map((d) => h('li', {}, d)))
+      : differences.length ? h('ul', {}, differences.map((d) => h('li', {}, d)))
         : h('p', { class: 'success' }, 'Matches what the applied migrations create.'),
+  ];
+}
+
+function lockSection(lock) {
+  return [
     h('h3', {}, 'Lock'),
     !lock.exists ? h('p', { class: 'muted' }, 'No lock file yet.')
       : (lock.problems || []).length ? h('ul', {}, lock.problems.map((p) => h('li', { class: 'error' }, `${p.code}: ${p.message}`)))
         : (lock.notLocked || []).length ? h('p', { class: 'warning' }, `Not locked: ${lock.notLocked.join(', ')}`)
-          : h('p', { class: 'success' }, 'Every migration is locked.'));
+          : h('p', { class: 'success' }, 'Every migration is locked.'),
+  ];
 }
