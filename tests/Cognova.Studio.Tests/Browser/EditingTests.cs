@@ -142,6 +142,10 @@ public sealed class EditingTests(StudioBrowserFixture fixture)
         const string post = """{"Id":"3"}""";
         await Expect(studio.CellValue(post, "Data")).ToHaveTextAsync("\"hello\"");
 
+        // An identity ALWAYS column is the database's to set: no editor opens.
+        await studio.Cell(post, "Id").ClickAsync();
+        await Expect(page.Locator("form.editor")).ToHaveCountAsync(0);
+
         await studio.Cell(post, "Data").ClickAsync();
         var editor = page.Locator("form.editor textarea[name='value']");
         await Expect(editor).ToHaveValueAsync("\"hello\"");
