@@ -59,7 +59,7 @@ public sealed class StudioServer : IAsyncDisposable
                 StudioLog.Listening(app.Logger, string.Join(", ", addresses), options.Writable ? "read-write" : "read-only");
                 return new StudioServer(app, state, secrets, port, addresses);
             }
-            catch (IOException ex) when (options.Port is null && attempt < 5 && ex.InnerException is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse })
+            catch (IOException ex) when (options.Port is null && attempt < 5 && ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
             {
                 // Another process took the free port between the probe and the bind: try another.
                 await app.DisposeAsync().ConfigureAwait(false);

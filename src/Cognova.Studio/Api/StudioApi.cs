@@ -36,15 +36,15 @@ internal static class StudioApi
             var info = await state.Catalog.ReadTableAsync(schema, table, ct).ConfigureAwait(false);
             return Json(new { count = await state.Browser.CountAsync(info, query.Filters, ct).ConfigureAwait(false) });
         });
-        api.MapGet("/tables/{schema}/{table}/cell", async (string schema, string table, string? key, string? column, CancellationToken ct) =>
+        api.MapGet("/tables/{schema}/{table}/cell", async (string schema, string table, string? key, string? column, HttpContext context) =>
         {
             if (string.IsNullOrEmpty(key) || string.IsNullOrEmpty(column))
             {
                 throw new StudioRequestException(400, "cell needs key=<the row's key as JSON> and column=<name>.");
             }
 
-            var info = await state.Catalog.ReadTableAsync(schema, table, ct).ConfigureAwait(false);
-            return Json(new { value = await state.Browser.CellAsync(info, ReadKey(key), column, ct).ConfigureAwait(false) });
+            var info = await state.Catalog.ReadTableAsync(schema, table, context.RequestAborted).ConfigureAwait(false);
+            await state.Browser.WriteCellAsync(info, ReadKey(key), column, context.Response, context.RequestAborted).ConfigureAwait(false);
         });
         api.MapPost("/changes/preview", async (HttpRequest request, CancellationToken ct) =>
         {

@@ -1,5 +1,8 @@
+using System.Data;
+using System.Text.Json;
 using Cognova.Studio.Catalog;
 using Cognova.Studio.Sql;
+using Microsoft.AspNetCore.Http;
 using Npgsql;
 
 namespace Cognova.Studio.Data;
@@ -67,18 +70,45 @@ internal sealed class TableBrowser(NpgsqlDataSource dataSource)
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
-    /// <summary>The whole value of one cell, or a 404 when the row is gone.</summary>
-    public async Task<string?> CellAsync(TableInfo table, IReadOnlyDictionary<string, string?> key, string column, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes <c>{ "value": "…" }</c> with the whole value of one cell (a 404 when the row is gone), streamed from
+    /// PostgreSQL to the response in pieces: a 50 MB bytea (100 MB of hex text) never sits in memory whole.
+    /// </summary>
+    public async Task WriteCellAsync(TableInfo table, IReadOnlyDictionary<string, string?> key, string column, HttpResponse response, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = TableQueries.Cell(table, key, column).ToCommand(connection);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             throw new StudioRequestException(404, $"The row of {table.Schema}.{table.Name} with that key is gone.");
         }
 
-        return Text(reader, 0);
+        response.ContentType = "application/json; charset=utf-8";
+        await using var json = new Utf8JsonWriter(response.Body);
+        json.WriteStartObject();
+        json.WritePropertyName("value");
+        if (await reader.IsDBNullAsync(0, cancellationToken).ConfigureAwait(false))
+        {
+            json.WriteNullValue();
+        }
+        else
+        {
+            using var text = await reader.GetTextReaderAsync(0, cancellationToken).ConfigureAwait(false);
+            var buffer = new char[32 * 1024];
+            int read;
+            while ((read = await text.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                // A surrogate pair cut between two pieces is joined by the writer.
+                json.WriteStringValueSegment(buffer.AsSpan(0, read), isFinalSegment: false);
+                await json.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            json.WriteStringValueSegment(ReadOnlySpan<char>.Empty, isFinalSegment: true);
+        }
+
+        json.WriteEndObject();
+        await json.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

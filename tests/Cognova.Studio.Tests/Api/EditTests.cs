@@ -150,3 +150,27 @@ public sealed class ReadOnlyTests(BrowseFixture fixture) : IClassFixture<BrowseF
         Assert.Equal("25006", failed.Postgres.SqlState);
     }
 }
+
+[Collection(PostgresCollection.Name)]
+public sealed class WritableConsoleTests(WritableFixture fixture) : IClassFixture<WritableFixture>
+{
+    [Fact]
+    public async Task A_writable_console_commits()
+    {
+        using var response = await fixture.Client.PostJsonAsync("/api/sql", new { sql = """INSERT INTO "Tags" ("Id", "Name") VALUES (7001, 'console')""" });
+        await StudioClient.ExpectAsync(response, HttpStatusCode.OK);
+        var result = await StudioClient.JsonOf(response);
+        Assert.Equal("INSERT", result.GetProperty("command").GetString());
+        Assert.Equal(1, result.GetProperty("rowCount").GetInt64());
+        Assert.Equal(["console"], await fixture.ColumnAsync("""SELECT "Name" FROM "Tags" WHERE "Id" = 7001"""));
+    }
+
+    [Fact]
+    public async Task Model_and_migrations_are_served_as_given()
+    {
+        var model = await fixture.Client.GetJsonAsync("/api/model");
+        Assert.Equal("cognova.model/1", model.GetProperty("format").GetString());
+        Assert.Equal(JsonValueKind.Null, (await fixture.Client.GetJsonAsync("/api/migrations")).ValueKind);
+        Assert.False((await fixture.Client.GetJsonAsync("/api/session")).GetProperty("readOnly").GetBoolean());
+    }
+}

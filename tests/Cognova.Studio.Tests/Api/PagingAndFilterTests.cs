@@ -102,6 +102,15 @@ public sealed class PagingAndFilterTests(PagingFixture fixture) : IClassFixture<
 
         var whole = await Client.GetJsonAsync("/api/tables/public/Long/cell?column=Name&key=" + Uri.EscapeDataString("{\"Id\":1}"));
         Assert.Equal(new string('é', 50000), whole.GetProperty("value").GetString());
+
+        // Longer than one piece of the streamed answer, with surrogate pairs across the pieces' edges.
+        await fixture.ExecuteAsync("""INSERT INTO "Long" VALUES (2, 'x' || repeat('😀', 70000), NULL)""");
+        var emoji = await Client.GetJsonAsync("/api/tables/public/Long/cell?column=Name&key=" + Uri.EscapeDataString("{\"Id\":2}"));
+        Assert.Equal("x" + string.Concat(Enumerable.Repeat("😀", 70000)), emoji.GetProperty("value").GetString());
+        var missing = await Client.GetJsonAsync("/api/tables/public/Long/cell?column=Blob&key=" + Uri.EscapeDataString("{\"Id\":2}"));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, missing.GetProperty("value").ValueKind);
+        using var gone = await Client.GetAsync("/api/tables/public/Long/cell?column=Name&key=" + Uri.EscapeDataString("{\"Id\":3}"));
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }
 
     private async Task<List<string?>> WalkAsync(string path, Func<JsonElement, string?> select)

@@ -162,6 +162,24 @@ public sealed class SecurityTests(SecurityFixture fixture) : IClassFixture<Secur
         }
 
         Assert.Contains(Studio.Addresses, a => a.StartsWith("http://127.0.0.1:", StringComparison.Ordinal));
+        if (IPv6LoopbackExists())
+        {
+            Assert.Contains(Studio.Addresses, a => a.StartsWith("http://[::1]:", StringComparison.Ordinal));
+        }
+    }
+
+    private static bool IPv6LoopbackExists()
+    {
+        try
+        {
+            using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetworkV6, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+            socket.Bind(new IPEndPoint(IPAddress.IPv6Loopback, 0));
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
     }
 
     [Fact]
