@@ -92,7 +92,8 @@ internal static class StudioApi
         });
         api.MapFallback(() => Json(new ApiError("There is no such API call."), StatusCodes.Status404NotFound));
 
-        app.MapFallback(async context =>
+        // MapFallback's default pattern skips paths that look like files: the assets (/assets/app.js) are exactly those.
+        app.MapFallback("{**path}", async context =>
         {
             if (!HttpMethods.IsGet(context.Request.Method) || !await EmbeddedAssets.TryServeAsync(context).ConfigureAwait(false))
             {
