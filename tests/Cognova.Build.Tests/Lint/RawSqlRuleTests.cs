@@ -34,7 +34,7 @@ public sealed class RawSqlRuleTests
     [Fact]
     public void A_raw_type_change_is_classified_against_the_type_in_the_model_before_the_migration()
     {
-        var before = Model(b => b.Entity("Account", e =>
+        var before = NpgsqlScripts.Model(b => b.Entity("Account", e =>
         {
             e.ToTable("accounts");
             e.Property<int>("id");

@@ -70,7 +70,7 @@ public sealed class StoreTypeResolutionTests
     {
         // The model says timestamp without time zone (as EF Core 2.x mapped DateTime); the CLR mapping today
         // would say timestamp with time zone and turn an unchanged column into a false lossy change.
-        var before = Model(b => b.Entity("Event", e =>
+        var before = NpgsqlScripts.Model(b => b.Entity("Event", e =>
         {
             e.ToTable("events");
             e.Property<int>("id");
