@@ -67,11 +67,11 @@ internal static class WireContractReader
             members[member.Name] = new WireMember(property.Name)
             {
                 IsRequired = property.IsRequired,
-                MayBeOmitted = property.ShouldSerialize is not null,
+                MayBeOmitted = property.ShouldSerialize is not null || MayBeOmitted(member, property.PropertyType, options),
                 WritesNumbersAsStrings = handling.HasFlag(JsonNumberHandling.WriteAsString),
                 ReadsNumbersFromStrings = handling.HasFlag(JsonNumberHandling.AllowReadingFromString),
                 NamedFloatingPointLiterals = handling.HasFlag(JsonNumberHandling.AllowNamedFloatingPointLiterals),
-                EnumLiterals = EnumOf(property.PropertyType) is { } enumType ? EnumLiterals(enumType, property.CustomConverter, options) : null,
+                EnumLiterals = EnumOf(property.PropertyType) is { } enumType ? EnumLiterals(enumType, property.PropertyType, property.CustomConverter, options) : null,
                 CustomConverter = EnumOf(property.PropertyType) is null ? CustomConverterOf(property, options) : null,
             };
         }
@@ -95,8 +95,22 @@ internal static class WireContractReader
         return element is { IsEnum: true } ? element : null;
     }
 
-    private static IReadOnlyList<string> EnumLiterals(Type enumType, JsonConverter? memberConverter, JsonSerializerOptions options)
+    /// <summary>The serializer leaves the member out when it is null or default (<c>JsonIgnoreCondition</c> on the member or in the options).</summary>
+    private static bool MayBeOmitted(MemberInfo member, Type type, JsonSerializerOptions options)
     {
+        var condition = member.GetCustomAttribute<JsonIgnoreAttribute>()?.Condition ?? options.DefaultIgnoreCondition;
+        return condition switch
+        {
+            JsonIgnoreCondition.WhenWritingDefault => true,
+            JsonIgnoreCondition.WhenWritingNull => !type.IsValueType || Nullable.GetUnderlyingType(type) is not null,
+            _ => false,
+        };
+    }
+
+    private static IReadOnlyList<string> EnumLiterals(Type enumType, Type memberType, JsonConverter? memberConverter, JsonSerializerOptions options)
+    {
+        // A member's own converter converts the member's type (Mood or Mood?); a list's elements go through the options' converters.
+        var writtenAs = memberType == enumType || Nullable.GetUnderlyingType(memberType) == enumType ? memberType : enumType;
         var writing = options;
         if (memberConverter is not null)
         {
@@ -107,7 +121,7 @@ internal static class WireContractReader
         var literals = new List<string>();
         foreach (var field in enumType.GetFields(BindingFlags.Public | BindingFlags.Static).OrderBy(f => f.MetadataToken))
         {
-            literals.Add(JsonSerializer.Serialize(field.GetValue(null), enumType, writing));
+            literals.Add(JsonSerializer.Serialize(field.GetValue(null), writtenAs, writing));
         }
 
         return literals;
