@@ -6,6 +6,7 @@
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Cognova.Model;
 
@@ -32,6 +33,7 @@ internal sealed record ModelDescription
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
         NewLine = "\n",
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { LeaveOutEmptyLists } },
     };
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
@@ -39,6 +41,18 @@ internal sealed record ModelDescription
     public static ModelDescription FromJson(string json)
         => JsonSerializer.Deserialize<ModelDescription>(json, JsonOptions)
            ?? throw new JsonException("The model description is empty.");
+
+    // A list that is left out reads back as empty: every list property starts as [].
+    private static void LeaveOutEmptyLists(JsonTypeInfo type)
+    {
+        foreach (var property in type.Properties)
+        {
+            if (property.PropertyType.IsGenericType && property.PropertyType.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
+            {
+                property.ShouldSerialize = (_, value) => value is not System.Collections.ICollection { Count: 0 };
+            }
+        }
+    }
 }
 
 /// <summary>One DbContext: its entity types sorted by CLR name, and its PostgreSQL enums.</summary>
@@ -132,6 +146,9 @@ internal sealed record OwnershipDescription
 
     /// <summary>The JSON column it is stored in (<c>ToJson</c>); null: the owner's table or a table of its own.</summary>
     public string? JsonColumn { get; init; }
+
+    /// <summary>The JSON column's store type (<c>jsonb</c>); null when <see cref="JsonColumn"/> is.</summary>
+    public string? JsonColumnType { get; init; }
 }
 
 /// <summary>A property (a column, unless it is a shadow or JSON-mapped property with no column of its own).</summary>
@@ -152,7 +169,14 @@ internal sealed record PropertyDescription
     /// <summary>The PostgreSQL type as the provider emits it (<c>character varying(100)</c>, <c>timestamp with time zone</c>, <c>integer[]</c>).</summary>
     public string? StoreType { get; init; }
 
+    /// <summary>The property accepts null (a nullable value type, or a reference type EF Core does not require).</summary>
     public bool IsNullable { get; init; }
+
+    /// <summary>
+    /// The column's nullability where it differs from <see cref="IsNullable"/> (a derived type's column in a TPH
+    /// table, an optional owned type's column in its owner's table); null: the same as <see cref="IsNullable"/>.
+    /// </summary>
+    public bool? IsColumnNullable { get; init; }
 
     public bool IsShadow { get; init; }
 
