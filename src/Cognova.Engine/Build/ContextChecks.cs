@@ -8,6 +8,7 @@ using Cognova.Engine.Lock;
 using Cognova.Engine.Migrations;
 using Cognova.Engine.Reports;
 using Cognova.Engine.Sources;
+using Cognova.Engine.Types;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
@@ -33,6 +34,11 @@ internal sealed class ContextChecks(
     private readonly string _projectArgument = ApproveCommandText.ProjectArgument(project.ProjectFile);
 
     public CheckReport Report { get; } = new();
+
+    /// <summary>The TypeScript types to produce from the contexts this run creates; null: none.</summary>
+    public TypeScriptSettings? TypeScript { get; init; }
+
+    private readonly TypeScriptModel _typeScriptModel = new();
 
     /// <summary>
     /// Leave a context to the referenced project that checks it itself. Off for a bundle and an approval:
@@ -71,6 +77,13 @@ internal sealed class ContextChecks(
             }
 
             CheckContext(contexts, type, approval);
+        }
+
+        if (TypeScript is not null)
+        {
+            var (wire, source) = log.Step("read the JSON contract", _typeScriptModel.Wire);
+            log.Verbose("JSON settings: " + source);
+            TypeScriptTypes.Produce(TypeScript, _typeScriptModel.Description(), wire, name => sources.FindClass(name), project.ProjectFile, diagnostics, log);
         }
 
         try
@@ -150,6 +163,19 @@ internal sealed class ContextChecks(
 
         using (context)
         {
+            if (TypeScript is not null)
+            {
+                log.Step($"describe {type.Name} for the TypeScript types", () =>
+                {
+                    _typeScriptModel.Add(context);
+                    return true;
+                });
+                if (!settings.AnyCheck && approval is null)
+                {
+                    return;
+                }
+            }
+
             var report = new ContextReport(type.Name, type.FullName ?? type.Name) { Assembly = type.Assembly.GetName().Name };
             var relational = context.GetService<IDbContextOptions>().Extensions
                 .OfType<RelationalOptionsExtension>().FirstOrDefault();

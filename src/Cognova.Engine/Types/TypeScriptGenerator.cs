@@ -261,7 +261,7 @@ internal static class TypeScriptGenerator
                     EntityStorage.View => "View " + Qualified(entity.Schema, entity.Table),
                     _ => "No table",
                 };
-            var summary = $"{kind} ({(entity.ClrType.Length > 0 ? entity.ClrType : entity.Name)})" + (entity.Comment is { Length: > 0 } c ? ": " + c : "");
+            var summary = $"{kind} ({(entity.ClrType.Length > 0 ? entity.ClrType : entity.Name)})" + (entity.Comment is { Length: > 0 } c ? ": " + c.TrimEnd().TrimEnd('.') : "");
 
             // Select: the row as the server writes it.
             text.Append('\n').Append(Comment(summary + ". A row as the server sends it.")).Append('\n');
@@ -302,7 +302,7 @@ internal static class TypeScriptGenerator
 
         private static void WriteInsert(StringBuilder text, string name, List<Member> members, List<Embedded> embedded)
         {
-            text.Append(Comment($"A new {name} as the server accepts it: generated columns left out, columns with a default optional.")).Append('\n');
+            text.Append(Comment($"A new {name} as the server reads it: generated columns left out, columns with a default optional.")).Append('\n');
             text.Append("export interface New").Append(name).Append(" {\n");
             foreach (var member in members)
             {
@@ -326,7 +326,7 @@ internal static class TypeScriptGenerator
 
         private static void WriteUpdate(StringBuilder text, string name, List<Member> members, List<Embedded> embedded)
         {
-            text.Append(Comment($"A change to a {name}: the key (and concurrency token) required, every other member optional.")).Append('\n');
+            text.Append(Comment($"A change to {name}: the key (and concurrency token) required, every other member optional.")).Append('\n');
             text.Append("export interface ").Append(name).Append("Update {\n");
             foreach (var member in members)
             {
@@ -354,7 +354,7 @@ internal static class TypeScriptGenerator
             {
                 text.Append(Comment($"{name} has no navigations.")).Append('\n');
                 text.Append("export type ").Append(name).Append("Relations = Record<never, never>;\n");
-                text.Append(Comment($"A {name} as the server writes it, whatever was loaded.")).Append('\n');
+                text.Append(Comment($"{name} as the server writes it, whatever was loaded.")).Append('\n');
                 text.Append("export type ").Append(name).Append("WithRelations = ").Append(name).Append(";\n");
                 return;
             }
@@ -368,7 +368,7 @@ internal static class TypeScriptGenerator
             }
 
             text.Append("}\n");
-            text.Append(Comment($"A {name} as the server writes it, whatever was loaded: a navigation not loaded is null, missing or empty.")).Append('\n');
+            text.Append(Comment($"{name} as the server writes it, whatever was loaded: a navigation not loaded is null, missing or empty.")).Append('\n');
             text.Append("export interface ").Append(name).Append("WithRelations extends ").Append(name).Append(" {\n");
             foreach (var relation in relations)
             {
