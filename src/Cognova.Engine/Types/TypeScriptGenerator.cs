@@ -363,7 +363,9 @@ internal static class TypeScriptGenerator
             text.Append("export interface ").Append(name).Append("Relations {\n");
             foreach (var relation in relations)
             {
-                var type = relation.Navigation.IsCollection ? relation.TypeName + "[]" : Nullable(relation.TypeName, relation.Nullable);
+                // The related entity as the server writes it: its own navigations may be there too (null, empty or loaded).
+                var target = relation.TypeName + "WithRelations";
+                var type = relation.Navigation.IsCollection ? target + "[]" : Nullable(target, relation.Nullable);
                 text.Append("  ").Append(relation.Key).Append(": ").Append(type).Append(";\n");
             }
 

@@ -67,14 +67,14 @@ public class TypeScriptGeneratorTests
         Assert.Equal(
             """
             export interface TagRelations {
-              creator: User | null;
+              creator: UserWithRelations | null;
             }
             """.ReplaceLineEndings("\n"),
             Block(text, "export interface TagRelations {"));
         Assert.Equal(
             """
             export interface UserRelations {
-              tags: Tag[];
+              tags: TagWithRelations[];
             }
             """.ReplaceLineEndings("\n"),
             Block(text, "export interface UserRelations {"));
@@ -91,7 +91,7 @@ public class TypeScriptGeneratorTests
         var required = tag with { ForeignKeys = [tag.ForeignKeys[0] with { IsRequired = true }] };
         var text = Generate(model with { Contexts = [model.Contexts[0] with { Entities = [required, model.Contexts[0].Entities[1]] }] }).Text;
 
-        Assert.Contains("export interface TagRelations {\n  creator: User;\n}", text, StringComparison.Ordinal);
+        Assert.Contains("export interface TagRelations {\n  creator: UserWithRelations;\n}", text, StringComparison.Ordinal);
     }
 
     [Fact]
