@@ -40,6 +40,9 @@ internal sealed class ToolCommands
     private readonly Option<bool> _allowProduction = new("--allow-production") { Description = "Run although the database's name or host looks like production." };
     private readonly Option<string?> _output = new("--output", "-o") { Description = "Write the script to a file instead of standard output.", HelpName = "file" };
 
+    private readonly Option<bool> _typesCheck = new("--check") { Description = "Compare the file with the model and write nothing; a stale file is COG6001 (exit code 6)." };
+    private readonly Option<string?> _typesOutput = new("--output", "-o") { Description = "The TypeScript file (default: the project's CognovaTypeScriptOutput).", HelpName = "file" };
+
     private readonly Option<bool> _plain = new("--plain")
     {
         Description = "Without the history checks: the statements of the range as they are, for a database at <from> (run it once).",
@@ -101,6 +104,13 @@ internal sealed class ToolCommands
                 added, and in the idempotent script a SELECT run for its effect becomes PERFORM. No database is needed.
                 """,
                 _from, _to, _output, _plain),
+            Define("types", "Write (or --check) the TypeScript types of the model's JSON.", """
+                Writes the TypeScript types of the JSON the application sends and accepts for each entity (select,
+                insert and update shapes, relations, enums), from the EF Core model and the application's
+                System.Text.Json settings, to CognovaTypeScriptOutput (or --output), as the build does. The file
+                is written only when its content changes. With --check it is compared instead, as a CI build does.
+                """,
+                _typesOutput, _typesCheck),
         ];
     }
 
@@ -129,7 +139,9 @@ internal sealed class ToolCommands
         DryRun = result.GetValue(_dryRun),
         Force = result.GetValue(_force),
         AllowProduction = result.GetValue(_allowProduction),
-        Output = result.GetValue(_output),
+        Output = command.Name == "types" ? null : result.GetValue(_output),
+        TypeScriptOutput = command.Name == "types" ? result.GetValue(_typesOutput) : null,
+        TypeScriptCheck = command.Name == "types" && result.GetValue(_typesCheck),
         Plain = result.GetValue(_plain),
     };
 

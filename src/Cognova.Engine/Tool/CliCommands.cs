@@ -71,6 +71,7 @@ public static class CliCommands
         "review" => ReviewCommand.Run(CliSession.Open(arguments, console, log)),
         "baseline" => BaselineCommand.Run(CliSession.Open(arguments, console, log)),
         "push" => PushCommand.Run(CliSession.Open(arguments, console, log)),
+        "types" => TypesCommand.Run(arguments, console, log),
         _ => throw new UsageException($"unknown command '{arguments.Command}'"),
     };
 }
