@@ -22,8 +22,7 @@ public sealed class TypeScriptCompilerTests
     [Fact]
     public void The_sample_web_consumer_compiles_against_the_generated_types_and_the_samples_json_satisfies_them()
     {
-        // What the sample's minimal API writes: it configures no JSON settings, so ASP.NET Core's (JsonSerializerDefaults.Web).
-        var options = new Microsoft.AspNetCore.Http.Json.JsonOptions().SerializerOptions;
+        var options = SampleJson.Options;
         var creator = new User { Id = Guid.Parse("6f9619ff-8b86-d011-b42d-00cf4fc964ff"), Name = "Ada", Email = "ada@example.com", CreatedAt = new DateTimeOffset(2024, 5, 1, 12, 0, 0, TimeSpan.Zero) };
         var tag = new Tag { Id = Guid.Parse("3f2504e0-4f89-11d3-9a0c-0305e82c3301"), Name = "urgent", Color = "#ff0000", CreatedAt = new DateTimeOffset(2024, 5, 2, 8, 30, 0, TimeSpan.FromHours(2)), CreatedBy = creator.Id, Creator = creator };
         var unowned = new Tag { Name = "later", Color = "#00ff00" };
@@ -31,10 +30,13 @@ public sealed class TypeScriptCompilerTests
         user.Tags.Add(new Tag { Name = "mine", Color = "#0000ff", CreatedBy = creator.Id });
         var wire = string.Join("\n",
         [
-            "import type { TagWithRelations, UserWithRelations, With } from \"./db.types\";",
+            "import type { NewTag, NewUser, TagWithRelations, UserWithRelations, With } from \"./db.types\";",
             $"export const tag = {JsonSerializer.Serialize(tag, options)} satisfies With<\"Tag\", \"creator\">;",
             $"export const unowned = {JsonSerializer.Serialize(unowned, options)} satisfies TagWithRelations;",
             $"export const user = {JsonSerializer.Serialize(user, options)} satisfies UserWithRelations;",
+            // The smallest inserts TypeScriptInsertTests puts into PostgreSQL.
+            $"export const newUser = {SampleJson.MinimalNewUser} satisfies NewUser;",
+            $"export const newTag = {SampleJson.MinimalNewTag} satisfies NewTag;",
             "",
         ]);
 

@@ -146,6 +146,12 @@ internal static class TypeScriptGenerator
 
         private bool IsChosen(EntityDescription entity)
         {
+            // A many-to-many join entity without a class of its own (a property bag) is never on the wire.
+            if (entity.ClrType.StartsWith("System.Collections.Generic.Dictionary<", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
             if (entity.Owned is { } owned)
             {
                 return _byName.TryGetValue(owned.Owner, out var owner) && IsChosen(owner);

@@ -20,8 +20,8 @@ internal sealed class TypeScriptModel
         _contexts.Add(ModelDescriber.Describe(context));
         foreach (var entity in context.Model.GetEntityTypes())
         {
-            // A property bag (a shared-type entity held in a Dictionary) has no members of its own to read.
-            if (!entity.HasSharedClrType || entity.ClrType.GetProperties().Length > 2)
+            // A property bag (a many-to-many join entity held in a Dictionary) has no members of its own to read.
+            if (!entity.IsPropertyBag)
             {
                 _clrTypes.TryAdd(entity.Name, entity.ClrType);
             }

@@ -303,6 +303,27 @@ public class TypeScriptGeneratorTests
     }
 
     [Fact]
+    public void A_many_to_many_join_without_a_class_is_not_typed_and_the_skip_navigation_is_a_relation()
+    {
+        var post = Table("Post") with { Navigations = [new NavigationDescription { Name = "Tags", Target = "Zoo.Tag", IsCollection = true, JoinEntity = "PostTag" }] };
+        var tag = Table("Tag");
+        var join = new EntityDescription
+        {
+            Name = "PostTag",
+            ClrName = "PostTag",
+            ClrType = "System.Collections.Generic.Dictionary<string, object>",
+            Storage = EntityStorage.Table,
+            Table = "PostTag",
+            Properties = [Column("PostsId", "int", "integer") with { IsKey = true }, Column("TagsId", "int", "integer") with { IsKey = true }],
+        };
+
+        var text = Generate(ModelOf(post, tag, join)).Text;
+
+        Assert.DoesNotContain("PostTag", text, StringComparison.Ordinal);
+        Assert.Contains("export interface PostRelations {\n  tags: TagWithRelations[];\n}", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_derived_entity_has_its_base_members()
     {
         var animal = Table("Animal", Column("Name", "string", "text")) with { IsAbstract = true };
