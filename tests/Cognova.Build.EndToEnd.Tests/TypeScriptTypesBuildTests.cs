@@ -64,4 +64,38 @@ public sealed class TypeScriptTypesBuildTests
         var fixedCi = project.Build("-p:ContinuousIntegrationBuild=true");
         Assert.True(fixedCi.ExitCode == 0, fixedCi.ToString());
     }
+
+    /// <summary>
+    /// The DbContext lives in a class library that checks itself (it has a design-time factory); the web project
+    /// that serves the JSON has the types, named by its own JSON settings (snake_case here).
+    /// </summary>
+    [Fact]
+    public void The_application_types_a_library_context_that_checks_itself_with_its_own_json_settings()
+    {
+        using var solution = TestSolution.FromFixture("Layered", Feed);
+        solution.Write("Shop.Data/ShopContextFactory.cs", """
+            using Microsoft.EntityFrameworkCore;
+            using Microsoft.EntityFrameworkCore.Design;
+
+            namespace Shop.Data;
+
+            public sealed class ShopContextFactory : IDesignTimeDbContextFactory<ShopContext>
+            {
+                public ShopContext CreateDbContext(string[] args)
+                    => new(new DbContextOptionsBuilder<ShopContext>().UseNpgsql("Host=db.invalid;Database=shop;Username=shop").Options);
+            }
+
+            """);
+        solution.Replace("Shop.Api/Shop.Api.csproj", "<ImplicitUsings>enable</ImplicitUsings>", "<ImplicitUsings>enable</ImplicitUsings>\n    <CognovaTypeScriptOutput>../web/db.types.ts</CognovaTypeScriptOutput>");
+        solution.Replace("Shop.Api/Program.cs", "var app = builder.Build();", "builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);\n\nvar app = builder.Build();");
+
+        var build = solution.Build("Shop.Api/Shop.Api.csproj");
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        var types = solution.Read("web/db.types.ts");
+        Assert.Contains("export interface Product {", types);
+        Assert.Contains("  category_id: number | null;", types);
+        Assert.Contains("export interface NewOrder {", types);
+        Assert.False(File.Exists(solution.PathOf("Shop.Data/web/db.types.ts")), "the library writes no types of its own");
+    }
 }

@@ -73,6 +73,12 @@ internal sealed class ContextChecks(
         {
             if (IsCheckedElsewhere(type))
             {
+                // The referenced project checks it, but the types are this project's: the application's JSON settings are here.
+                if (TypeScript is not null && !project.IsLibrary)
+                {
+                    DescribeForTypes(contexts, type);
+                }
+
                 continue;
             }
 
@@ -136,6 +142,26 @@ internal sealed class ContextChecks(
         return false;
     }
 
+    private void DescribeForTypes(DesignTimeContexts contexts, Type type)
+    {
+        try
+        {
+            using var context = log.Step($"create {type.Name}", () => contexts.Create(type));
+            _typeScriptModel.Add(context, contexts.ApplicationServices);
+        }
+        catch (ContextCreationException ex)
+        {
+            var location = sources.FindClass(type.Name);
+            diagnostics.Write(new Diagnostic(
+                DiagnosticCodes.ContextCreationFailed,
+                DiagnosticSeverity.Error,
+                $"Could not create {type.Name} at design time for the TypeScript types: {ex.Message}",
+                location?.File ?? project.ProjectFile,
+                location?.Line ?? 0,
+                location?.Column ?? 0));
+        }
+    }
+
     /// <summary>Every lock file this run read or wrote, so the build can rerun the check when one changes.</summary>
     public IEnumerable<string> LockFiles => _locks.Paths;
 
@@ -167,7 +193,7 @@ internal sealed class ContextChecks(
             {
                 log.Step($"describe {type.Name} for the TypeScript types", () =>
                 {
-                    _typeScriptModel.Add(context);
+                    _typeScriptModel.Add(context, contexts.ApplicationServices);
                     return true;
                 });
                 if (!settings.AnyCheck && approval is null)

@@ -59,7 +59,7 @@ internal static class TypesCommand
             foreach (var type in Select(log.Step("find DbContext types", contexts.FindContextTypes), arguments.ContextNames))
             {
                 using var context = log.Step($"create {type.Name}", () => contexts.Create(type));
-                model.Add(context);
+                model.Add(context, contexts.ApplicationServices);
             }
         }
         catch (ContextCreationException ex)

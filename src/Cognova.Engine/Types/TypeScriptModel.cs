@@ -15,7 +15,8 @@ internal sealed class TypeScriptModel
     private readonly Dictionary<string, Type> _clrTypes = new(StringComparer.Ordinal);
     private IServiceProvider? _applicationServices;
 
-    public void Add(DbContext context)
+    /// <param name="applicationServices">The application's services when the context was not made by them (a design-time factory).</param>
+    public void Add(DbContext context, IServiceProvider? applicationServices)
     {
         _contexts.Add(ModelDescriber.Describe(context));
         foreach (var entity in context.Model.GetEntityTypes())
@@ -27,7 +28,7 @@ internal sealed class TypeScriptModel
             }
         }
 
-        _applicationServices ??= context.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider;
+        _applicationServices ??= context.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider ?? applicationServices;
     }
 
     public ModelDescription Description() => new()
