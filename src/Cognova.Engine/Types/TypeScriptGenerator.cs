@@ -187,34 +187,26 @@ internal static class TypeScriptGenerator
         /// <summary>The entity's properties and those of its base types, base first, each once.</summary>
         private List<PropertyDescription> Properties(EntityDescription entity)
         {
-            var chain = new List<EntityDescription>();
-            for (var current = entity; current is not null; current = current.BaseType is { } b ? _byName.GetValueOrDefault(b) : null)
-            {
-                chain.Insert(0, current);
-                if (chain.Count > 32)
-                {
-                    break;
-                }
-            }
-
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            return chain.SelectMany(e => e.Properties).Where(p => !p.IsShadow && seen.Add(p.Name)).ToList();
+            return Lineage(entity).SelectMany(e => e.Properties).Where(p => !p.IsShadow && seen.Add(p.Name)).ToList();
         }
 
         private List<NavigationDescription> Navigations(EntityDescription entity)
         {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            return Lineage(entity).SelectMany(e => e.Navigations).Where(n => seen.Add(n.Name)).ToList();
+        }
+
+        /// <summary>The entity and its base types, the root first.</summary>
+        private List<EntityDescription> Lineage(EntityDescription entity)
+        {
             var chain = new List<EntityDescription>();
-            for (var current = entity; current is not null; current = current.BaseType is { } b ? _byName.GetValueOrDefault(b) : null)
+            for (var current = entity; current is not null && !chain.Contains(current); current = current.BaseType is { } b ? _byName.GetValueOrDefault(b) : null)
             {
                 chain.Insert(0, current);
-                if (chain.Count > 32)
-                {
-                    break;
-                }
             }
 
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            return chain.SelectMany(e => e.Navigations).Where(n => seen.Add(n.Name)).ToList();
+            return chain;
         }
 
         private sealed record Member(string Key, PropertyDescription Property, WireMember Wire, MappedType Type);
