@@ -105,6 +105,16 @@ public sealed class CognovaCheck : ToolTask
     /// <summary>With <c>bundle</c>: the bundle's own assemblies, to list in its deps.json.</summary>
     public string[] BundleAssemblies { get; set; } = Array.Empty<string>();
 
+    /// <summary>Where the TypeScript types go (<c>CognovaTypeScriptOutput</c>, relative to the project); empty: no types.</summary>
+    public string? TypeScriptOutput { get; set; }
+
+    public string? TypeScriptInclude { get; set; }
+
+    public string? TypeScriptExclude { get; set; }
+
+    /// <summary><c>Entity.Member=type</c> or <c>Clr.Type=type</c>, separated by <c>;</c>.</summary>
+    public string? TypeScriptOverrides { get; set; }
+
     /// <summary>A file listing the project's C# sources, one per line, to point diagnostics at.</summary>
     public string? SourcesFile { get; set; }
 
@@ -225,6 +235,10 @@ public sealed class CognovaCheck : ToolTask
             Migration = command == "approve" ? NullIfEmpty(ApproveMigration) : null,
             Reason = command == "approve" ? NullIfEmpty(ApproveReason) : null,
             ReasonFile = command == "approve" ? NullIfEmpty(ApproveReasonFile) : null,
+            TypeScriptOutput = command == "check" ? NullIfEmpty(TypeScriptOutput) : null,
+            TypeScriptInclude = command == "check" ? NullIfEmpty(TypeScriptInclude) : null,
+            TypeScriptExclude = command == "check" ? NullIfEmpty(TypeScriptExclude) : null,
+            TypeScriptOverrides = command == "check" ? NullIfEmpty(TypeScriptOverrides) : null,
             Verbose = Verbose,
         };
     }

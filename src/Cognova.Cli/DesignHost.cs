@@ -39,6 +39,10 @@ public static class DesignHost
             RootNamespace = NullIfBlank(project["RootNamespace"]),
             LockFile = NullIfBlank(project["CognovaLockFile"]),
             RuleSeverity = NullIfBlank(project["CognovaRuleSeverity"]),
+            TypeScriptOutput = request.TypeScriptOutput ?? NullIfBlank(project["CognovaTypeScriptOutput"]),
+            TypeScriptInclude = NullIfBlank(project["CognovaTypeScriptInclude"]),
+            TypeScriptExclude = NullIfBlank(project["CognovaTypeScriptExclude"]),
+            TypeScriptOverrides = NullIfBlank(project["CognovaTypeScriptOverrides"]),
         }).ToArguments());
         return arguments;
     }

@@ -15,6 +15,7 @@ public sealed class ProjectProperties
         "MSBuildProjectFullPath", "MSBuildProjectDirectory", "TargetPath", "ProjectDepsFilePath", "ProjectRuntimeConfigFilePath",
         "NuGetPackageFolders", "RootNamespace", "TargetFramework", "TargetFrameworks",
         "CognovaLockFile", "CognovaRuleSeverity", "CognovaDbContext",
+        "CognovaTypeScriptOutput", "CognovaTypeScriptInclude", "CognovaTypeScriptExclude", "CognovaTypeScriptOverrides",
     ];
 
     private readonly IReadOnlyDictionary<string, string> _values;

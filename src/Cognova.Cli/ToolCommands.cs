@@ -46,6 +46,9 @@ internal sealed class ToolCommands
     private readonly Option<string?> _output = new("--output", "-o") { Description = "Write the script to a file instead of standard output.", HelpName = "file" };
     private readonly Option<string?> _modelOutput = new("--output", "-o") { Description = "Write the JSON to a file instead of standard output.", HelpName = "file" };
 
+    private readonly Option<bool> _typesCheck = new("--check") { Description = "Compare the file with the model and write nothing; a stale file is COG6001 (exit code 6)." };
+    private readonly Option<string?> _typesOutput = new("--output", "-o") { Description = "The TypeScript file (default: the project's CognovaTypeScriptOutput).", HelpName = "file" };
+
     private readonly Option<bool> _plain = new("--plain")
     {
         Description = "Without the history checks: the statements of the range as they are, for a database at <from> (run it once).",
@@ -114,6 +117,13 @@ internal sealed class ToolCommands
                 (cognova.model/1) for tools that generate code or draw the schema. No database is needed.
                 """,
                 _modelOutput),
+            Define("types", "Write (or --check) the TypeScript types of the model's JSON.", """
+                Writes the TypeScript types of the JSON the application sends and accepts for each entity (select,
+                insert and update shapes, relations, enums), from the EF Core model and the application's
+                System.Text.Json settings, to CognovaTypeScriptOutput (or --output), as the build does. The file
+                is written only when its content changes. With --check it is compared instead, as a CI build does.
+                """,
+                _typesOutput, _typesCheck),
             Define("studio", "Browse and edit the database in the browser, through the model.", """
                 Serves a web studio on 127.0.0.1 and ::1 (a free port unless --port) and opens the browser with the
                 printed address; the address carries a one-time token, and no one else can reach the studio. Tables
@@ -152,7 +162,14 @@ internal sealed class ToolCommands
         Force = result.GetValue(_force),
         AllowProduction = command.Name == "studio" ? result.GetValue(_studioAllowProduction) : result.GetValue(_allowProduction),
         Write = result.GetValue(_write),
-        Output = command.Name == "model" ? result.GetValue(_modelOutput) : result.GetValue(_output),
+        Output = command.Name switch
+        {
+            "model" => result.GetValue(_modelOutput),
+            "types" => null,
+            _ => result.GetValue(_output),
+        },
+        TypeScriptOutput = command.Name == "types" ? result.GetValue(_typesOutput) : null,
+        TypeScriptCheck = command.Name == "types" && result.GetValue(_typesCheck),
         Plain = result.GetValue(_plain),
     };
 

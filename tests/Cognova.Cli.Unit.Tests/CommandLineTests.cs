@@ -38,8 +38,19 @@ public sealed class CommandLineTests
         Assert.Equal("ShopContext", line.Common.Context);
     }
 
+    [Fact]
+    public void Types_writes_to_the_projects_file_or_one_given_and_check_only_compares()
+    {
+        var line = CommandLine.Parse(["types", "--check", "-o", "web/db.types.ts"]);
+        var plain = CommandLine.Parse(["types"]);
+
+        Assert.Equal(("types", true, "web/db.types.ts"), (line.Command, line.Request.TypeScriptCheck, line.Request.TypeScriptOutput));
+        Assert.Null(line.Request.Output);
+        Assert.Equal((false, (string?)null), (plain.Request.TypeScriptCheck, plain.Request.TypeScriptOutput));
+    }
+
     [Theory]
-    [InlineData("Unknown command 'frobnicate'. The commands are: status, migrate, generate, review, baseline, push, script, model, studio.", "frobnicate")]
+    [InlineData("Unknown command 'frobnicate'. The commands are: status, migrate, generate, review, baseline, push, script, model, types, studio.", "frobnicate")]
     [InlineData("Give a command first, e.g. dotnet cognova status (got '--project').", "--project", "x", "status")]
     [InlineData("Unknown option '--approve' for push. Run dotnet cognova push --help to see its options.", "push", "--approve", "x")]
     [InlineData("Unknown option '--force' for status. Run dotnet cognova status --help to see its options.", "status", "--force")]

@@ -3,6 +3,7 @@ using Cognova.Engine.Diagnostics;
 using Cognova.Engine.Lock;
 using Cognova.Engine.Reports;
 using Cognova.Engine.Sources;
+using Cognova.Engine.Types;
 using Cognova.Protocol;
 
 namespace Cognova.Engine.Build;
@@ -25,9 +26,11 @@ internal static class CheckCommand
             ReferencedProjects.FromListFile(arguments.ReferencesFile));
 
         CheckSettings settings;
+        TypeScriptSettings? typeScript;
         try
         {
             settings = arguments.Command == "bundle" ? CheckSettings.ForBundle(arguments) : CheckSettings.From(arguments);
+            typeScript = arguments.Command == "check" ? TypeScriptSettings.From(arguments) : null;
         }
         catch (SettingException ex)
         {
@@ -52,7 +55,7 @@ internal static class CheckCommand
             return;
         }
 
-        if (!settings.AnyCheck && approval is null)
+        if (!settings.AnyCheck && approval is null && typeScript is null)
         {
             log.Verbose("every check is off; nothing to do");
             return;
@@ -88,6 +91,7 @@ internal static class CheckCommand
         var checks = new ContextChecks(project, settings, Sources(arguments, project), diagnostics, log)
         {
             DeferToReferencedProjects = arguments.Command == "check",
+            TypeScript = typeScript,
         };
         checks.Run(assembly, approval);
         if (approval is not null && checks.ApprovalMatches == 0)

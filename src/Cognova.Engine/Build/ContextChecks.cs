@@ -7,6 +7,7 @@ using Cognova.Engine.Lint;
 using Cognova.Engine.Lock;
 using Cognova.Engine.Reports;
 using Cognova.Engine.Sources;
+using Cognova.Engine.Types;
 using Cognova.Migrations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -33,6 +34,11 @@ internal sealed class ContextChecks(
     private readonly string _projectArgument = ApproveCommandText.ProjectArgument(project.ProjectFile);
 
     public CheckReport Report { get; } = new();
+
+    /// <summary>The TypeScript types to produce from the contexts this run creates; null: none.</summary>
+    public TypeScriptSettings? TypeScript { get; init; }
+
+    private readonly TypeScriptModel _typeScriptModel = new();
 
     /// <summary>
     /// Leave a context to the referenced project that checks it itself. Off for a bundle and an approval:
@@ -67,10 +73,23 @@ internal sealed class ContextChecks(
         {
             if (IsCheckedElsewhere(type))
             {
+                // The referenced project checks it, but the types are this project's: the application's JSON settings are here.
+                if (TypeScript is not null && !project.IsLibrary)
+                {
+                    DescribeForTypes(contexts, type);
+                }
+
                 continue;
             }
 
             CheckContext(contexts, type, approval);
+        }
+
+        if (TypeScript is not null)
+        {
+            var (wire, source) = log.Step("read the JSON contract", _typeScriptModel.Wire);
+            log.Verbose("JSON settings: " + source);
+            TypeScriptTypes.Produce(TypeScript, _typeScriptModel.Description(), wire, name => sources.FindClass(name), project.ProjectFile, diagnostics, log);
         }
 
         try
@@ -123,6 +142,26 @@ internal sealed class ContextChecks(
         return false;
     }
 
+    private void DescribeForTypes(DesignTimeContexts contexts, Type type)
+    {
+        try
+        {
+            using var context = log.Step($"create {type.Name}", () => contexts.Create(type));
+            _typeScriptModel.Add(context, contexts.ApplicationServices);
+        }
+        catch (ContextCreationException ex)
+        {
+            var location = sources.FindClass(type.Name);
+            diagnostics.Write(new Diagnostic(
+                DiagnosticCodes.ContextCreationFailed,
+                DiagnosticSeverity.Error,
+                $"Could not create {type.Name} at design time for the TypeScript types: {ex.Message}",
+                location?.File ?? project.ProjectFile,
+                location?.Line ?? 0,
+                location?.Column ?? 0));
+        }
+    }
+
     /// <summary>Every lock file this run read or wrote, so the build can rerun the check when one changes.</summary>
     public IEnumerable<string> LockFiles => _locks.Paths;
 
@@ -150,6 +189,19 @@ internal sealed class ContextChecks(
 
         using (context)
         {
+            if (TypeScript is not null)
+            {
+                log.Step($"describe {type.Name} for the TypeScript types", () =>
+                {
+                    _typeScriptModel.Add(context, contexts.ApplicationServices);
+                    return true;
+                });
+                if (!settings.AnyCheck && approval is null)
+                {
+                    return;
+                }
+            }
+
             var report = new ContextReport(type.Name, type.FullName ?? type.Name) { Assembly = type.Assembly.GetName().Name };
             var relational = context.GetService<IDbContextOptions>().Extensions
                 .OfType<RelationalOptionsExtension>().FirstOrDefault();

@@ -15,6 +15,9 @@ internal sealed class CachingAppServiceProviderFactory(Assembly startupAssembly,
 {
     private IServiceProvider? _services;
 
+    /// <summary>The application's services once EF Core asked for them (looking for DbContext types does); null before.</summary>
+    public IServiceProvider? Built => _services;
+
     public override IServiceProvider Create(string[] args)
     {
         _services ??= base.Create(args);

@@ -14,11 +14,13 @@ namespace Cognova.Engine.DesignTime;
 internal sealed class DesignTimeContexts
 {
     private readonly DbContextOperations _operations;
+    private readonly CachingAppServiceProviderFactory _applicationServices;
 
     public DesignTimeContexts(Assembly assembly, ProjectInfo project, HostLog log, Assembly? startupAssembly = null)
     {
         var reporter = new HostReporter(log);
         startupAssembly ??= assembly;
+        _applicationServices = new CachingAppServiceProviderFactory(startupAssembly, reporter);
         _operations = new CachedServicesDbContextOperations(
             reporter,
             assembly,
@@ -29,8 +31,11 @@ internal sealed class DesignTimeContexts
             language: "C#",
             nullable: true,
             args: [],
-            new CachingAppServiceProviderFactory(startupAssembly, reporter));
+            _applicationServices);
     }
+
+    /// <summary>The application's services (its host builder's), also when a context comes from a design-time factory; null until the types were looked for.</summary>
+    public IServiceProvider? ApplicationServices => _applicationServices.Built;
 
     /// <summary>Reaches EF Core's constructor that takes the service provider factory.</summary>
     private sealed class CachedServicesDbContextOperations(

@@ -85,4 +85,22 @@ public static class DiagnosticCodes
 
     /// <summary>A class library was published: the bundle comes from the startup project's publish (the build reports it).</summary>
     public const string BundleFromLibrary = "COG4010";
+
+    /// <summary>The committed TypeScript types differ from the model (locked mode compares instead of writing).</summary>
+    public const string TypeScriptStale = "COG6001";
+
+    /// <summary>A member is a JSON number that may have more digits than a JavaScript number holds.</summary>
+    public const string TypeScriptNumberPrecision = "COG6002";
+
+    /// <summary>A member's TypeScript type is unknown: no row of the mapping table, or a converter of the application's own.</summary>
+    public const string TypeScriptTypeUnknown = "COG6003";
+
+    /// <summary>Two entity types would get the same TypeScript name.</summary>
+    public const string TypeScriptNameClash = "COG6004";
+
+    /// <summary>CognovaTypeScriptOverrides names a member or CLR type the types do not have.</summary>
+    public const string TypeScriptOverrideUnused = "COG6005";
+
+    /// <summary>The TypeScript file could not be written.</summary>
+    public const string TypeScriptNotWritten = "COG6006";
 }

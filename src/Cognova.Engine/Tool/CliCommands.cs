@@ -73,6 +73,7 @@ public static class CliCommands
         "push" => PushCommand.Run(CliSession.Open(arguments, console, log)),
         "describe" => DescribeCommand.Run(CliSession.OpenEvery(arguments, console, log)),
         "studio" => StudioCommand.Run(CliSession.OpenEvery(arguments, console, log)),
+        "types" => TypesCommand.Run(arguments, console, log),
         _ => throw new UsageException($"unknown command '{arguments.Command}'"),
     };
 }

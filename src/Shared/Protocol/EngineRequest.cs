@@ -42,6 +42,13 @@ namespace Cognova.Protocol
         /// <summary>The per-migration cache's folder under obj/; null (locked mode, publish, CognovaCache=false): no cache.</summary>
         public string? CacheDirectory { get; init; }
 
+        // TypeScript types (check, types): the file, which entities, type overrides; TypeScriptCheck compares only.
+        public string? TypeScriptOutput { get; init; }
+        public string? TypeScriptInclude { get; init; }
+        public string? TypeScriptExclude { get; init; }
+        public string? TypeScriptOverrides { get; init; }
+        public bool TypeScriptCheck { get; init; }
+
         // Approvals (approve, review, baseline) and the migration a command is about (inspect, review).
         public string? Migration { get; init; }
         public string? Reason { get; init; }
@@ -104,6 +111,11 @@ namespace Cognova.Protocol
             Text("--report", r => r.ReportJson, (r, v) => r with { ReportJson = v }),
             Text("--lock-files-out", r => r.LockFilesList, (r, v) => r with { LockFilesList = v }),
             Text("--cache", r => r.CacheDirectory, (r, v) => r with { CacheDirectory = v }),
+            Text("--ts-output", r => r.TypeScriptOutput, (r, v) => r with { TypeScriptOutput = v }),
+            Text("--ts-include", r => r.TypeScriptInclude, (r, v) => r with { TypeScriptInclude = v }),
+            Text("--ts-exclude", r => r.TypeScriptExclude, (r, v) => r with { TypeScriptExclude = v }),
+            Text("--ts-overrides", r => r.TypeScriptOverrides, (r, v) => r with { TypeScriptOverrides = v }),
+            Flag("--ts-check", r => r.TypeScriptCheck, r => r with { TypeScriptCheck = true }),
             Text("--migration", r => r.Migration, (r, v) => r with { Migration = v }),
             Text("--reason", r => r.Reason, (r, v) => r with { Reason = v }),
             Text("--reason-file", r => r.ReasonFile, (r, v) => r with { ReasonFile = v }),
