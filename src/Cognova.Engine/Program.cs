@@ -29,16 +29,7 @@ try
         case "bundle":
             CheckCommand.Run(arguments, diagnostics, log);
             break;
-        case "status":
-        case "migrate":
-        case "script":
-        case "generate":
-        case "inspect":
-        case "review":
-        case "baseline":
-        case "push":
-        case "describe":
-        case "studio":
+        case var command when Cognova.Engine.Tool.CliCommands.Handles(command):
             // dotnet cognova (the Cognova.Cli tool): each command returns its own exit code.
             return Cognova.Engine.Tool.CliCommands.Run(arguments);
         default:

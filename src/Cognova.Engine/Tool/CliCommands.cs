@@ -59,21 +59,28 @@ public static class CliCommands
         }
     }
 
-    // Each command sits behind its own method, so that a command's EF Core and Npgsql types are only
+    /// <summary>True for the commands of <c>dotnet cognova</c> (the host's other commands are the build's).</summary>
+    internal static bool Handles(string command) => Commands.ContainsKey(command);
+
+    private static int Dispatch(EngineRequest arguments, CliConsole console, HostLog log)
+        => Commands.TryGetValue(arguments.Command, out var run)
+            ? run(arguments, console, log)
+            : throw new UsageException($"unknown command '{arguments.Command}'");
+
+    // Each command sits behind its own lambda, so that a command's EF Core and Npgsql types are only
     // loaded when that command runs.
-    private static int Dispatch(EngineRequest arguments, CliConsole console, HostLog log) => arguments.Command switch
+    private static readonly Dictionary<string, Func<EngineRequest, CliConsole, HostLog, int>> Commands = new(StringComparer.Ordinal)
     {
-        "status" => StatusCommand.Run(CliSession.Open(arguments, console, log)),
-        "migrate" => MigrateCommand.Run(CliSession.Open(arguments, console, log)),
-        "script" => ScriptCommand.Run(CliSession.Open(arguments, console, log)),
-        "generate" => GenerateCommand.Run(CliSession.Open(arguments, console, log)),
-        "inspect" => InspectCommand.Run(CliSession.Open(arguments, console, log)),
-        "review" => ReviewCommand.Run(CliSession.Open(arguments, console, log)),
-        "baseline" => BaselineCommand.Run(CliSession.Open(arguments, console, log)),
-        "push" => PushCommand.Run(CliSession.Open(arguments, console, log)),
-        "describe" => DescribeCommand.Run(CliSession.OpenEvery(arguments, console, log)),
-        "studio" => StudioCommand.Run(CliSession.OpenEvery(arguments, console, log)),
-        "types" => TypesCommand.Run(arguments, console, log),
-        _ => throw new UsageException($"unknown command '{arguments.Command}'"),
+        ["status"] = (arguments, console, log) => StatusCommand.Run(CliSession.Open(arguments, console, log)),
+        ["migrate"] = (arguments, console, log) => MigrateCommand.Run(CliSession.Open(arguments, console, log)),
+        ["script"] = (arguments, console, log) => ScriptCommand.Run(CliSession.Open(arguments, console, log)),
+        ["generate"] = (arguments, console, log) => GenerateCommand.Run(CliSession.Open(arguments, console, log)),
+        ["inspect"] = (arguments, console, log) => InspectCommand.Run(CliSession.Open(arguments, console, log)),
+        ["review"] = (arguments, console, log) => ReviewCommand.Run(CliSession.Open(arguments, console, log)),
+        ["baseline"] = (arguments, console, log) => BaselineCommand.Run(CliSession.Open(arguments, console, log)),
+        ["push"] = (arguments, console, log) => PushCommand.Run(CliSession.Open(arguments, console, log)),
+        ["describe"] = (arguments, console, log) => DescribeCommand.Run(CliSession.OpenEvery(arguments, console, log)),
+        ["studio"] = (arguments, console, log) => StudioCommand.Run(CliSession.OpenEvery(arguments, console, log)),
+        ["types"] = TypesCommand.Run,
     };
 }

@@ -1,7 +1,4 @@
-using System.Reflection;
-using Cognova.Engine.DesignTime;
 using Cognova.Engine.Diagnostics;
-using Cognova.Engine.Sources;
 using Cognova.Engine.Types;
 using Cognova.Migrations.Tooling;
 using Cognova.Protocol;
@@ -33,45 +30,18 @@ internal static class TypesCommand
                 "Where should the types go? Set <CognovaTypeScriptOutput>../web/src/db.types.ts</CognovaTypeScriptOutput> in the project (the build then writes them too), or pass --output <file>.");
         }
 
-        var project = new ProjectInfo(arguments.Project, arguments.ProjectDirectory, arguments.RootNamespace);
-        if (!ApplicationLoader.HasDesignPackage())
-        {
-            throw CliException.Usage(
-                $"Microsoft.EntityFrameworkCore.Design is not referenced by {Path.GetFileName(project.ProjectFile)}, and dotnet cognova uses EF Core's design-time services (as dotnet ef does). "
-                + "Add it: dotnet add package Microsoft.EntityFrameworkCore.Design (keep PrivateAssets=\"all\").");
-        }
-
-        Assembly assembly;
-        try
-        {
-            assembly = log.Step("load application assembly", () => ApplicationLoader.Load(arguments.Assembly));
-        }
-        catch (Exception ex) when (ex is IOException or BadImageFormatException)
-        {
-            throw CliException.Usage($"Could not load the application assembly: {ex.Message} Build the project (leave out --no-build).");
-        }
-
-        var startup = arguments.StartupAssembly is { } startupPath ? log.Step("load startup assembly", () => ApplicationLoader.Load(startupPath)) : null;
-        var contexts = new DesignTimeContexts(assembly, project, log, startup);
+        var session = CliSession.OpenEvery(arguments, console, log);
         var model = new TypeScriptModel();
-        try
+        foreach (var type in session.ContextTypes)
         {
-            foreach (var type in Select(log.Step("find DbContext types", contexts.FindContextTypes), arguments.ContextNames))
-            {
-                using var context = log.Step($"create {type.Name}", () => contexts.Create(type));
-                model.Add(context, contexts.ApplicationServices);
-            }
-        }
-        catch (ContextCreationException ex)
-        {
-            throw new CliException(ExitCodes.Failed, $"Could not create the DbContext {ex.ContextName}: {ex.Message}");
+            using var context = session.CreateContext(type);
+            model.Add(context, session.Contexts.ApplicationServices);
         }
 
         var (wire, source) = log.Step("read the JSON contract", model.Wire);
         log.Verbose("JSON settings: " + source);
         var diagnostics = new DiagnosticWriter(TextWriter.Null);
-        var sources = new SourceIndex(ProjectSourceFiles.Under(project.ProjectDirectory));
-        var upToDate = TypeScriptTypes.Produce(settings, model.Description(), wire, name => sources.FindClass(name), project.ProjectFile, diagnostics, log);
+        var upToDate = TypeScriptTypes.Produce(settings, model.Description(), wire, name => session.Sources.FindClass(name), session.Project.ProjectFile, diagnostics, log);
         foreach (var diagnostic in diagnostics.Written)
         {
             var line = $"{diagnostic.Code}: {diagnostic.Message}";
@@ -97,18 +67,5 @@ internal static class TypesCommand
 
         console.Success($"{settings.OutputPath} is up to date with the model.");
         return ExitCodes.Success;
-    }
-
-    private static IEnumerable<Type> Select(IReadOnlyList<Type> found, IReadOnlyList<string> names)
-    {
-        if (names.Count == 0)
-        {
-            return found;
-        }
-
-        return names.Select(name =>
-            found.FirstOrDefault(t => string.Equals(t.FullName, name, StringComparison.OrdinalIgnoreCase))
-            ?? found.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))
-            ?? throw CliException.Usage($"The project has no DbContext named '{name}' (found: {string.Join(", ", found.Select(t => t.Name))}).")).Distinct();
     }
 }
