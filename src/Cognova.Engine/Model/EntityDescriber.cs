@@ -155,29 +155,25 @@ internal static class EntityDescriber
 
     private static IReadOnlyList<NavigationDescription> Navigations(IEntityType entity)
     {
-        var navigations = entity.GetDeclaredNavigations().Select(n => (Member: Member(n), Description: new NavigationDescription
-        {
-            Name = n.Name,
-            Target = n.TargetEntityType.Name,
-            IsCollection = n.IsCollection,
-            IsOnDependent = n.IsOnDependent,
-            Inverse = n.Inverse?.Name,
-            ForeignKeyProperties = n.ForeignKey.Properties.Select(p => p.Name).ToList(),
-        }));
-        var skipNavigations = entity.GetDeclaredSkipNavigations().Select(n => (Member: Member(n), Description: new NavigationDescription
-        {
-            Name = n.Name,
-            Target = n.TargetEntityType.Name,
-            IsCollection = n.IsCollection,
-            IsOnDependent = n.IsOnDependent,
-            Inverse = n.Inverse?.Name,
-            ForeignKeyProperties = n.ForeignKey.Properties.Select(p => p.Name).ToList(),
-            JoinEntity = n.JoinEntityType.Name,
-        }));
+        var navigations = entity.GetDeclaredNavigations()
+            .Select(n => (Member: Member(n), Description: Navigation(n, n.IsOnDependent, n.ForeignKey, joinEntity: null)));
+        var skipNavigations = entity.GetDeclaredSkipNavigations()
+            .Select(n => (Member: Member(n), Description: Navigation(n, n.IsOnDependent, n.ForeignKey, n.JoinEntityType.Name)));
 
         return navigations.Concat(skipNavigations)
             .OrderBy(n => DeclarationOrder.Key(n.Member, n.Description.Name))
             .Select(n => n.Description)
             .ToList();
     }
+
+    private static NavigationDescription Navigation(INavigationBase navigation, bool isOnDependent, IForeignKey foreignKey, string? joinEntity) => new()
+    {
+        Name = navigation.Name,
+        Target = navigation.TargetEntityType.Name,
+        IsCollection = navigation.IsCollection,
+        IsOnDependent = isOnDependent,
+        Inverse = navigation.Inverse?.Name,
+        ForeignKeyProperties = foreignKey.Properties.Select(p => p.Name).ToList(),
+        JoinEntity = joinEntity,
+    };
 }
