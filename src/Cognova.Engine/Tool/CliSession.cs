@@ -2,12 +2,9 @@ using System.Reflection;
 using Cognova.Engine.DesignTime;
 using Cognova.Engine.Sources;
 using Cognova.Migrations;
-using Cognova.Migrations.Tooling;
 using Cognova.Protocol;
-using Cognova.Secrets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Npgsql;
 
 namespace Cognova.Engine.Tool;
 
@@ -17,7 +14,7 @@ namespace Cognova.Engine.Tool;
 /// <c>dotnet ef</c> creates it (design-time factory, the application's host builder, or a parameterless
 /// constructor). The tool passes the same project arguments as the build's checks.
 /// </summary>
-internal sealed class CliSession
+internal sealed partial class CliSession
 {
     private const string NpgsqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
     private SourceIndex? _sources;
@@ -153,94 +150,6 @@ internal sealed class CliSession
         }
     }
 
-    /// <summary>
-    /// Points <paramref name="context"/> at the database to use, as the migration bundle chooses it:
-    /// <c>--connection</c>, <c>DATABASE_URL</c>, a single <c>ConnectionStrings__&lt;Name&gt;</c> variable, else the
-    /// application's own configuration. Returns where it came from and the database it names.
-    /// </summary>
-    public DatabaseTarget UseDatabase(DbContext context)
-    {
-        (string ConnectionString, string Source)? chosen;
-        try
-        {
-            chosen = ConnectionResolver.Resolve(Request.Connection, Environment.GetEnvironmentVariables());
-        }
-        catch (ConnectionStringException ex)
-        {
-            throw CliException.Usage(ex.Message);
-        }
-
-        string source;
-        if (chosen is { } found)
-        {
-            context.Database.SetConnectionString(found.ConnectionString);
-            source = found.Source;
-        }
-        else if (!string.IsNullOrEmpty(context.Database.GetConnectionString()))
-        {
-            source = "the application's configuration";
-            SecretMasker.RegisterConnectionString(context.Database.GetConnectionString());
-        }
-        else
-        {
-            throw CliException.Usage(
-                $"No connection string for {ContextName}: pass --connection \"Host=…;Database=…\", or set DATABASE_URL (postgres://user:password@host:5432/database) or ConnectionStrings__<Name>.");
-        }
-
-        NpgsqlConnectionStringBuilder builder;
-        try
-        {
-            builder = new NpgsqlConnectionStringBuilder(context.Database.GetConnectionString());
-        }
-        catch (ArgumentException)
-        {
-            // Npgsql's message can quote the piece after an unquoted ';' in a password: never shown.
-            throw CliException.Usage(
-                $"The connection string from {source} cannot be read. Quote a value that holds ';', '=', a quote or leading spaces: "
-                + "Password='...' or Password=\"...\", a quote inside doubled.");
-        }
-
-        var target = new DatabaseTarget(builder.Host ?? "", builder.Port, builder.Database ?? builder.Username ?? "", source);
-        Console.Verbose($"database {target} (from {source}): {SecretMasker.MaskConnectionString(context.Database.GetConnectionString()!)}");
-        return target;
-    }
-
-    /// <summary>
-    /// Opens (and returns to the pool) a connection to the database named on the command line or in the
-    /// environment, in the background while the DbContext is being created: connecting and loading the
-    /// server's types then costs the command nothing. Failures are left for the command to meet.
-    /// </summary>
-    public void WarmUpConnection()
-    {
-        string connectionString;
-        try
-        {
-            if (ConnectionResolver.Resolve(Request.Connection, Environment.GetEnvironmentVariables()) is not { } chosen)
-            {
-                return;
-            }
-
-            connectionString = chosen.ConnectionString;
-        }
-        catch (ConnectionStringException)
-        {
-            return;
-        }
-
-        _ = Task.Run(() =>
-        {
-            try
-            {
-                using var connection = new NpgsqlConnection(connectionString);
-                connection.Open();
-            }
-            catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException or InvalidOperationException or ArgumentException)
-            {
-                Log.Verbose("warming up the connection failed: " + ex.Message);
-            }
-        });
-    }
-
     /// <summary>A migration id given by id or by name (<c>AddTags</c>), or <c>0</c> for before the first migration.</summary>
     public static string ResolveMigration(IEnumerable<string> ids, string given)
     {
@@ -282,10 +191,4 @@ internal sealed class CliSession
                ?? found.FirstOrDefault(t => string.Equals(t.Name, wanted, StringComparison.OrdinalIgnoreCase))
                ?? throw CliException.Usage($"The project has no DbContext named '{wanted}' (found: {string.Join(", ", found.Select(t => t.Name))}).");
     }
-}
-
-/// <summary>The database a command works on, for messages (never the password) and the production guard.</summary>
-public sealed record DatabaseTarget(string Host, int Port, string Database, string Source)
-{
-    public override string ToString() => $"{Database} on {Host}:{Port}";
 }
