@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Cognova.Studio.Tests.Browser;
@@ -71,15 +72,35 @@ public sealed class ConsoleDiagramAndMigrationsTests(StudioBrowserFixture fixtur
         await Expect(page.Locator("section.migrations")).ToContainTextAsync("2 applied, 1 pending");
         await Expect(page.Locator("[data-role='status-hint']")).ToContainTextAsync("dotnet cognova status");
 
+        Assert.Equal("rgb(255, 255, 255)", await BackgroundAsync(page));
         await page.Locator("#theme-toggle").ClickAsync();
         var theme = await page.EvaluateAsync<string>("() => document.documentElement.dataset.theme");
         Assert.Equal("dark", theme);
+        Assert.Equal("rgb(21, 24, 30)", await BackgroundAsync(page));
         await studio.ScreenshotAsync("migrations-dark");
         await page.ReloadAsync();
         await Expect(page.Locator("[data-migration='20260301000000_AddEvents'] .state")).ToHaveTextAsync("pending");
         Assert.Equal("dark", await page.EvaluateAsync<string>("() => document.documentElement.dataset.theme"));
+        Assert.Equal("rgb(21, 24, 30)", await BackgroundAsync(page));
         studio.AssertNoScriptProblems();
     }
+
+    [Fact]
+    public async Task A_system_in_dark_mode_gets_the_dark_theme_until_the_toggle_says_otherwise()
+    {
+        await using var studio = await fixture.OpenAsync(fixture.ReadOnlyStudio, "#/migrations");
+        var page = studio.Page;
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+        await Expect(page.Locator("section.migrations")).ToBeVisibleAsync();
+
+        Assert.Equal("rgb(21, 24, 30)", await BackgroundAsync(page));
+        await page.EvaluateAsync("() => { document.documentElement.dataset.theme = 'light'; }");
+        Assert.Equal("rgb(255, 255, 255)", await BackgroundAsync(page));
+        studio.AssertNoScriptProblems();
+    }
+
+    private static Task<string> BackgroundAsync(IPage page)
+        => page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
 
     [Fact]
     public async Task Handed_the_full_status_report_the_migrations_panel_shows_drift_schema_and_lock()
