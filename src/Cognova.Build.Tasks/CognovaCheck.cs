@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using Cognova.Protocol;
 using Cognova.Secrets;
@@ -20,6 +19,7 @@ public sealed class CognovaCheck : ToolTask
     private HostOutputParser? _parser;
     private DiagnosticLogger? _diagnostics;
     private int _hostExitCode;
+    private WarmHost? _warmHost;
 
     /// <summary>Path of <c>Cognova.Engine.dll</c>.</summary>
     [Required]
@@ -148,40 +148,11 @@ public sealed class CognovaCheck : ToolTask
 
     protected override MessageImportance StandardOutputLoggingImportance => MessageImportance.Low;
 
-    protected override string GenerateFullPathToTool()
-    {
-        if (!string.IsNullOrEmpty(DotNetHostPath) && File.Exists(DotNetHostPath))
-        {
-            return DotNetHostPath!;
-        }
-
-        var fromEnvironment = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(fromEnvironment) && File.Exists(fromEnvironment))
-        {
-            return fromEnvironment!;
-        }
-
-        var executable = Path.DirectorySeparatorChar == '\\' ? "dotnet.exe" : "dotnet";
-        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator)
-            .Where(dir => dir.Length > 0)
-            .Select(dir => Path.Combine(dir, executable))
-            .FirstOrDefault(File.Exists);
-        return onPath ?? executable;
-    }
+    protected override string GenerateFullPathToTool() => HostCommandLine.DotNet(DotNetHostPath);
 
     protected override string GenerateCommandLineCommands()
     {
-        var builder = new CommandLineBuilder();
-        builder.AppendSwitch("exec");
-        builder.AppendSwitchIfNotNull("--depsfile ", DepsFile);
-        builder.AppendSwitchIfNotNull("--runtimeconfig ", RuntimeConfigFile);
-        foreach (var path in ProbingPaths.Where(p => !string.IsNullOrWhiteSpace(p)))
-        {
-            builder.AppendSwitchIfNotNull("--additionalprobingpath ", path.TrimEnd('/', '\\'));
-        }
-
-        builder.AppendFileNameIfNotNull(HostAssembly);
+        var builder = ExecCommandLine();
         var request = Request();
         builder.AppendSwitch(request.Command);
         foreach (var pair in request.ToSwitches())
@@ -198,6 +169,8 @@ public sealed class CognovaCheck : ToolTask
 
         return builder.ToString();
     }
+
+    private CommandLineBuilder ExecCommandLine() => HostCommandLine.Exec(DepsFile, RuntimeConfigFile, ProbingPaths, HostAssembly);
 
     /// <summary>What the host is asked to do, from this task's parameters.</summary>
     internal EngineRequest Request()
@@ -247,13 +220,51 @@ public sealed class CognovaCheck : ToolTask
     {
         _diagnostics = new DiagnosticLogger(Log, BuildEngine, ProjectFile, TreatWarningsAsErrors, NoWarn, WarningsNotAsErrors);
         _parser = new HostOutputParser(_diagnostics.Log, LogProgress, line => Log.LogMessage(MessageImportance.Low, line));
-        var passed = base.Execute() && !Log.HasLoggedErrors && _diagnostics.Errors == 0;
+        var ran = RunOnWarmHost() is { } exitCode
+            ? exitCode == 0 || HandleTaskExecutionErrors()
+            : base.Execute();
+        var passed = ran && !Log.HasLoggedErrors && _diagnostics.Errors == 0;
         if (passed && !string.IsNullOrEmpty(WarningsFile))
         {
             WarningsFileWriter.Write(WarningsFile!, _diagnostics.Warnings);
         }
 
         return passed;
+    }
+
+    /// <summary>
+    /// Runs the request on the host <see cref="CognovaWarmStart"/> started before the compiler, when there is one and
+    /// it is the host this task would start; returns its exit code, or null when the task must start its own.
+    /// </summary>
+    private int? RunOnWarmHost()
+    {
+        _warmHost = WarmHost.Take(BuildEngine4, ApplicationAssembly);
+        using (_warmHost)
+        {
+            var identity = HostCommandLine.Identity(GenerateFullPathToTool(), ExecCommandLine().ToString(), EnvironmentVariables ?? Array.Empty<string>());
+            if (_warmHost is null || _warmHost.Identity != identity)
+            {
+                return null;
+            }
+
+            LogProgress($"running in the design host started before the compiler (process {_warmHost.ProcessId})");
+            var exitCode = _warmHost.Run(
+                Request().ToArguments(),
+                (line, isError) => LogEventsFromTextOutput(line, isError ? StandardErrorLoggingImportance : StandardOutputLoggingImportance));
+            if (exitCode is { } code)
+            {
+                _hostExitCode = code;
+                _parser!.Flush();
+            }
+
+            return exitCode;
+        }
+    }
+
+    public override void Cancel()
+    {
+        _warmHost?.Dispose();
+        base.Cancel();
     }
 
     protected override int ExecuteTool(string pathToTool, string responseFileCommands, string commandLineCommands)

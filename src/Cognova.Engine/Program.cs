@@ -1,12 +1,29 @@
 using Cognova.Engine;
 using Cognova.Engine.Build;
 using Cognova.Engine.Diagnostics;
+using Cognova.Engine.WarmUp;
 using Cognova.Protocol;
 using Cognova.Secrets;
 
 // Exit codes: 0 no errors, 1 errors were reported as diagnostics, 2 bad command line,
-// 3 the host itself failed (the task turns stderr into COG0001).
-TraceHostStart();
+// 3 the host itself failed (the task turns stderr into COG0001), 4 a warm start's dependencies changed (WarmStart).
+string? warmStart = null;
+if (args.Length > 0 && args[0] == WarmStart.Command)
+{
+    var request = WarmStartHost.AwaitRequest(args, Console.In, out var exitCode, out var warmUp);
+    TraceHostStart(request is null ? $"{WarmStart.Command} unused" : $"{WarmStart.Command} {request[0]}");
+    if (request is null)
+    {
+        return exitCode;
+    }
+
+    args = [.. request];
+    warmStart = warmUp;
+}
+else
+{
+    TraceHostStart(args.FirstOrDefault() ?? "");
+}
 
 // The application runs in this process and may write to the console (its logging, an exception that
 // quotes its connection string): everything that reaches standard error, and the diagnostics channel
@@ -22,6 +39,11 @@ try
 
     var diagnostics = new DiagnosticWriter(Console.Out);
     var log = new HostLog(Console.Out, arguments.Verbose);
+    if (warmStart is not null)
+    {
+        log.Verbose("warm start: " + warmStart);
+    }
+
     switch (arguments.Command)
     {
         case "check":
@@ -51,12 +73,12 @@ catch (Exception ex)
     return 3;
 }
 
-// COGNOVA_HOST_TRACE_FILE lets a test (or a curious user) see every start of the host.
-static void TraceHostStart()
+// COGNOVA_HOST_TRACE_FILE lets a test (or a curious user) see every start of the host, with what it ran.
+static void TraceHostStart(string command)
 {
     var trace = Environment.GetEnvironmentVariable("COGNOVA_HOST_TRACE_FILE");
     if (!string.IsNullOrEmpty(trace))
     {
-        File.AppendAllText(trace, $"{DateTimeOffset.UtcNow:O} {Environment.ProcessId} {string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Take(1))}{Environment.NewLine}");
+        File.AppendAllText(trace, $"{DateTimeOffset.UtcNow:O} {Environment.ProcessId} {command}{Environment.NewLine}");
     }
 }
