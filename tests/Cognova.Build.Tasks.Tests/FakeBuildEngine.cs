@@ -55,13 +55,16 @@ internal sealed class FakeBuildEngine : IBuildEngine8
     {
     }
 
+    /// <summary>The task objects registered for the build, as MSBuild keeps them between tasks.</summary>
+    public Dictionary<object, object> TaskObjects { get; } = [];
+
     public void RegisterTaskObject(object key, object obj, RegisteredTaskObjectLifetime lifetime, bool allowEarlyCollection)
-    {
-    }
+        => TaskObjects[key] = obj;
 
-    public object? GetRegisteredTaskObject(object key, RegisteredTaskObjectLifetime lifetime) => null;
+    public object? GetRegisteredTaskObject(object key, RegisteredTaskObjectLifetime lifetime) => TaskObjects.GetValueOrDefault(key);
 
-    public object? UnregisterTaskObject(object key, RegisteredTaskObjectLifetime lifetime) => null;
+    public object? UnregisterTaskObject(object key, RegisteredTaskObjectLifetime lifetime)
+        => TaskObjects.Remove(key, out var obj) ? obj : null;
 
     public void LogTelemetry(string eventName, IDictionary<string, string> properties)
     {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
 namespace Cognova.Engine.WarmUp;
 
@@ -18,11 +19,14 @@ internal static class JitWarmUp
     public static void Run()
     {
         using var context = new WarmUpContext();
-        var reporter = new HostReporter(new HostLog(TextWriter.Null, verbose: false));
-        DriftDetector.Detect(context, reporter, new WarmUpSnapshot());
+        SnapshotDifferences(context);
 
         var model = context.GetService<IDesignTimeModel>().Model;
         var operations = context.GetService<IMigrationsModelDiffer>().GetDifferences(null, model.GetRelationalModel());
         context.GetService<IMigrationsSqlGenerator>().Generate(operations, model);
     }
+
+    /// <summary>The model differ's operations from <see cref="WarmUpSnapshot"/> to the model: none, when the two agree.</summary>
+    public static IReadOnlyList<MigrationOperation> SnapshotDifferences(WarmUpContext context)
+        => DriftDetector.Detect(context, new HostReporter(new HostLog(TextWriter.Null, verbose: false)), new WarmUpSnapshot()).Differences;
 }
