@@ -208,8 +208,14 @@ EDITS=0
 edit_build() {
     local name=$1 n=$2 side=$3
     shift 3
-    local dir dll stamp lock dll_before stamp_before lock_before
-    dir="$(side_dir "$n" "$side")"
+    local dir dll stamp lock dll_before stamp_before lock_before trace expected_trace project_side=$side
+    local -a extra=()
+    # "cold" is the project with the package, built with the warm start off: the check as it ran before it.
+    if [[ "$side" == cold ]]; then
+        project_side=with
+        extra=(-p:CognovaWarmStart=false)
+    fi
+    dir="$(side_dir "$n" "$project_side")"
     dll="$dir/$OBJ_REL/$PROJECT_NAME.dll"
     stamp="$dir/$OBJ_REL/$PROJECT_NAME.cognova.check.stamp"
     lock="$(lock_of "$n")"
@@ -218,11 +224,17 @@ edit_build() {
     dll_before=$(mtime_ns "$dll")
     stamp_before=$(mtime_ns "$stamp")
     lock_before=$(mtime_ns "$lock")
-    timed "$name" dotnet build --no-restore "${BUILD_FLAGS[@]}" "$@" "$(side_proj "$n" "$side")"
+    trace="$TMP/trace-$name.log"
+    timed "$name" env COGNOVA_HOST_TRACE_FILE="$trace" dotnet build --no-restore "${BUILD_FLAGS[@]}" "${extra[@]}" "$@" "$(side_proj "$n" "$project_side")"
     [[ $RC -eq 0 ]] || die "$name: the build of m$n/$side failed (exit $RC)" "$LOGS/$name.out" "$LOGS/$name.err"
     [[ "$(mtime_ns "$dll")" -gt "$dll_before" ]] || die "$name: the build of m$n/$side did not compile ($OBJ_REL/$PROJECT_NAME.dll unchanged)" "$LOGS/$name.out"
-    if [[ "$side" == with ]]; then
+    if [[ "$side" != without ]]; then
         ! grep -q 'error COG' "$LOGS/$name.out" || die "$name: the check reported an error" "$LOGS/$name.out"
+        # The design host's own record of its starts (COGNOVA_HOST_TRACE_FILE): one start, warm or cold as the side says.
+        expected_trace="warm-start check"
+        [[ "$side" == with ]] || expected_trace="check"
+        [[ "$(cut -d' ' -f3- "$trace" 2>/dev/null)" == "$expected_trace" ]] ||
+            die "$name: the design host's starts were '$(cut -d' ' -f3- "$trace" 2>/dev/null | paste -sd ',')', expected '$expected_trace'" "$LOGS/$name.out"
         [[ "$(mtime_ns "$stamp")" -gt "$stamp_before" ]] || die "$name: the check did not run or did not pass ($OBJ_REL/$PROJECT_NAME.cognova.check.stamp, touched after every check that passed, is unchanged)" "$LOGS/$name.out"
         [[ "$(mtime_ns "$lock")" -eq "$lock_before" ]] || die "$name: the check rewrote the lock file after a code edit that changed no migration" "$LOGS/$name.out"
         cmp -s "$lock" "$TMP/m$n-lock.saved" || die "$name: the lock file changed after a code edit that changed no migration" "$LOGS/$name.out"
@@ -234,7 +246,7 @@ edit_build() {
 
 cd "$WORK"
 for n in "${SIZES[@]}"; do
-    for side in with without; do
+    for side in with cold without; do
         log "warm-up build after an edit (m$n/$side, not timed)"
         edit_build "warmup-m$n-$side" "$n" "$side"
     done
@@ -243,9 +255,13 @@ done
 # WALL[key] and CPU[key]: the timed runs' milliseconds, space-separated, per key "<size>,<side>",
 # drift, ef and full.
 declare -A WALL CPU
-log "builds after an edit: $RUNS runs per side and size, in turn (sizes ${SIZES[*]}; with and without swap places every other run)"
+log "builds after an edit: $RUNS runs per side and size, in turn (sizes ${SIZES[*]}; the order of with, cold and without turns every run)"
 for i in $(seq 1 "$RUNS"); do
-    if ((i % 2)); then order=(with without); else order=(without with); fi
+    case $((i % 3)) in
+        1) order=(with cold without) ;;
+        2) order=(cold without with) ;;
+        0) order=(without with cold) ;;
+    esac
     line=""
     for n in "${SIZES[@]}"; do
         for side in "${order[@]}"; do
@@ -383,8 +399,8 @@ paired_median() {
 # table WALL|CPU: the Markdown table of those runs. The targets apply to wall time.
 table() {
     local -n runs=$1
-    local kind=$1 ms unit n m_with m_without target met first_added last_added growth
-    local -A added
+    local kind=$1 ms unit n m_with m_without m_cold target met first_added last_added growth
+    local -A added added_cold
     if [[ "$kind" == WALL ]]; then ms="ms"; else ms="CPU ms"; fi
     unit="median $ms"
     echo "| measurement | Cognova | baseline | ratio | target | met |"
@@ -401,8 +417,12 @@ table() {
             met=$(meets "$m_with" "$m_without" 1.10)
         fi
         echo "| build after a one-line edit to \`Program.cs\`, $n migrations: with the package vs without ($unit) | $m_with | $m_without | $(ratio "$m_with" "$m_without") | $target | $met |"
+        m_cold=$(echo "${runs[$n,cold]}" | median)
+        added_cold[$n]=$((m_cold - m_without))
+        echo "| for comparison: the same with the warm start off (\`-p:CognovaWarmStart=false\`, the check as before it), $n migrations ($unit) | $m_cold | $m_without | $(ratio "$m_cold" "$m_without") | | |"
     done
     echo "| added time (median with − median without), $(IFS=/; echo "${SIZES[*]}") migrations ($ms) | $(for n in "${SIZES[@]}"; do printf '%s / ' "${added[$n]}"; done | sed 's# / $##') | | | | |"
+    echo "| for comparison: added time with the warm start off, $(IFS=/; echo "${SIZES[*]}") migrations ($ms) | $(for n in "${SIZES[@]}"; do printf '%s / ' "${added_cold[$n]}"; done | sed 's# / $##') | | | | |"
     echo "| for information: median of the per-run differences (with − without), $(IFS=/; echo "${SIZES[*]}") migrations ($ms) | $(for n in "${SIZES[@]}"; do printf '%s / ' "$(paired_median "${runs[$n,with]}" "${runs[$n,without]}")"; done | sed 's# / $##') | | | | |"
     first_added=${added[$FIRST]}
     last_added=${added[$LAST]}
@@ -436,7 +456,7 @@ runs_list() {
     local n side ms="ms"
     [[ "$1" == WALL ]] || ms="CPU ms"
     for n in "${SIZES[@]}"; do
-        for side in with without; do echo "- $n migrations, $side ($ms):${runs[$n,$side]}"; done
+        for side in with cold without; do echo "- $n migrations, $side ($ms):${runs[$n,$side]}"; done
     done
     echo "- drift-only host (\`--drift error --sql-check false --lock-check false\`, exit 1) ($ms):${runs[drift]}"
     echo "- dotnet ef ($ms):${runs[ef]}"
@@ -460,7 +480,7 @@ CPU time (user + system of the timed command and of every process it started and
 
 $(table CPU)
 
-- runs per side: $RUNS (in turn; with and without swap places every other run), nproc: $(nproc), load average at the start: $LOAD_START, at the end: $LOAD_END, .NET SDK: $SDK_VERSION, package: Cognova.Build $VERSION, compiler server off (\`UseSharedCompilation=false\`)
+- runs per side: $RUNS (in turn; the order of with, cold — the package with \`-p:CognovaWarmStart=false\` — and without turns every run), nproc: $(nproc), load average at the start: $LOAD_START, at the end: $LOAD_END, .NET SDK: $SDK_VERSION, package: Cognova.Build $VERSION, compiler server off (\`UseSharedCompilation=false\`)
 ${BUSY:+$BUSY
 }- the host reported: $DRIFT_MESSAGE
 $(for n in "${SIZES[@]}"; do echo "- Cognova diagnostics in the first build of the $n-migration project: ${BUILD_CODES[$n]:-none}"; done)
