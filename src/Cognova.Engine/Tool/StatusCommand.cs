@@ -22,9 +22,9 @@ internal static class StatusCommand
 {
     public static int Run(CliSession session)
     {
-        session.WarmUpConnection();
+        session.Database.WarmUp();
         using var context = session.CreateContext();
-        var database = session.UseDatabase(context);
+        var database = session.Database.Use(context);
         var console = session.Console;
         var reporter = new HostReporter(session.Log);
         var migrations = context.GetService<IMigrationsAssembly>().Migrations.Keys.ToList();
