@@ -16,7 +16,7 @@ namespace Cognova.Engine.Tool;
 /// </summary>
 internal sealed class CliSession
 {
-    private const string NpgsqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
+    internal const string NpgsqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
     private SourceIndex? _sources;
 
     private CliSession(EngineRequest arguments, CliConsole console, HostLog log, ProjectInfo project, DesignTimeContexts contexts, IReadOnlyList<Type> contextTypes)
