@@ -70,18 +70,23 @@ die() {
     exit 1
 }
 
-# run_logged NAME COMMAND...: runs the command with its output in logs/NAME.out and .err; sets RC and ELAPSED_MS.
+# run_logged NAME COMMAND...: runs the command with its output in logs/NAME.out and .err; sets RC and ELAPSED_MS,
+# and CPU_MS (user + system time of the command and every process it waited for) when /usr/bin/time exists.
 run_logged() {
     local name=$1
     shift
     local start end
+    local timer=()
+    [[ ! -x /usr/bin/time ]] || timer=(/usr/bin/time -o "$LOGS/$name.time" -f "%U %S")
     start=$(date +%s%N)
     set +e
-    "$@" >"$LOGS/$name.out" 2>"$LOGS/$name.err"
+    "${timer[@]}" "$@" >"$LOGS/$name.out" 2>"$LOGS/$name.err"
     RC=$?
     set -e
     end=$(date +%s%N)
     ELAPSED_MS=$(((end - start) / 1000000))
+    CPU_MS=""
+    [[ ! -f "$LOGS/$name.time" ]] || CPU_MS=$(awk 'END { printf "%d", ($1 + $2) * 1000 }' "$LOGS/$name.time")
 }
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
@@ -183,16 +188,22 @@ log "status (local tool, global tool) vs migrations list: $RUNS runs each, inter
 STATUS=""
 STATUS_GLOBAL=""
 EF=""
+STATUS_CPU=""
+STATUS_GLOBAL_CPU=""
+EF_CPU=""
 for i in $(seq 1 "$RUNS"); do
     status_run "status-$i" local
     [[ $RC -eq 0 ]] || die "status run $i failed" "$LOGS/status-$i.err"
     s=$ELAPSED_MS
+    STATUS_CPU="$STATUS_CPU $CPU_MS"
     status_run "status-global-$i" global
     [[ $RC -eq 0 ]] || die "status run $i (global tool) failed" "$LOGS/status-global-$i.err"
     g=$ELAPSED_MS
+    STATUS_GLOBAL_CPU="$STATUS_GLOBAL_CPU $CPU_MS"
     ef_run "ef-$i"
     [[ $RC -eq 0 ]] || die "dotnet ef run $i failed" "$LOGS/ef-$i.err"
     e=$ELAPSED_MS
+    EF_CPU="$EF_CPU $CPU_MS"
     STATUS="$STATUS $s"
     STATUS_GLOBAL="$STATUS_GLOBAL $g"
     EF="$EF $e"
@@ -320,11 +331,20 @@ echo "| the same status with the tool on PATH (a global tool), for information (
 echo "| \`dotnet cognova push --no-build --force\`: empty database → $TABLES tables (ms) | $empty_median | | | | |"
 echo "| \`dotnet cognova push --no-build --force\`: one column added to one of $TABLES tables (ms) | $change_median | | | | |"
 echo
-echo "Medians of $RUNS runs per side; $(nproc) cores; SDK $(cd "$WORK" && dotnet --version)."
+echo "Medians of $RUNS runs per side; $(nproc) cores; SDK $(cd "$WORK" && dotnet --version); load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown) at the end."
+if [[ -n "${EF_CPU// /}" ]]; then
+    # On a busy machine the wall times stretch with the load; CPU time (user + system, every process) much less.
+    status_cpu=$(echo "$STATUS_CPU" | median)
+    global_cpu=$(echo "$STATUS_GLOBAL_CPU" | median)
+    ef_cpu=$(echo "$EF_CPU" | median)
+    echo
+    echo "CPU time of the same runs (user + system of every process, medians, ms): status $status_cpu (global tool $global_cpu), migrations list $ef_cpu; ratio $(awk -v a="$status_cpu" -v b="$ef_cpu" 'BEGIN { printf "%.2f", a / b }') ($(awk -v a="$global_cpu" -v b="$ef_cpu" 'BEGIN { printf "%.2f", a / b }'))."
+fi
 echo
 echo "Every timed run (ms):"
 echo "- status (local tool):$STATUS"
 echo "- status (global tool):$STATUS_GLOBAL"
+[[ -z "${EF_CPU// /}" ]] || echo "- CPU ms: status:$STATUS_CPU; global tool:$STATUS_GLOBAL_CPU; migrations list:$EF_CPU"
 echo "- migrations list:$EF"
 echo "- push, empty database:$PUSH_EMPTY"
 echo "- push, one-column change:$PUSH_CHANGE"
