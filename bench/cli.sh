@@ -159,8 +159,10 @@ run_logged sample-migrate bash -c "cd \"\$1\" && dotnet cognova migrate --connec
 # folder. The SDK finds a local tool before it evaluates the project; a tool on PATH (a global tool) only after.
 run_logged local-install bash -c "cd \"\$1\" && dotnet new tool-manifest && dotnet tool install Cognova.Cli --version \"\$2\" --add-source \"\$3\"" _ "$WORK/sample" "$VERSION" "$FEED"
 [[ $RC -eq 0 ]] || die "installing the tool in a manifest failed" "$LOGS/local-install.out" "$LOGS/local-install.err"
-MANIFEST="$(ls "$WORK/sample/dotnet-tools.json" "$WORK/sample/.config/dotnet-tools.json" 2>/dev/null | head -1)"
+MANIFEST="$(ls "$WORK/sample/dotnet-tools.json" "$WORK/sample/.config/dotnet-tools.json" 2>/dev/null | head -1 || true)"
 [[ -n "$MANIFEST" ]] || die "dotnet new tool-manifest wrote no manifest in the sample's folder" "$LOGS/local-install.out"
+run_logged tool-list-local bash -c "cd \"\$1\" && dotnet tool list --local" _ "$WORK/sample"
+grep -qi "cognova.cli" "$LOGS/tool-list-local.out" || die "the sample's folder does not see the tool in its manifest" "$LOGS/tool-list-local.out"
 # status_run NAME local|global: with the manifest in place, or moved aside so that dotnet finds the tool on PATH.
 status_run() {
     if [[ "$2" == local ]]; then
@@ -178,8 +180,6 @@ for side in local global; do
     grep -q "Migrations: 1 in the code, 1 applied, 0 pending" "$LOGS/status-$side-warmup.out" || die "status did not report the migrated sample" "$LOGS/status-$side-warmup.out"
     grep -q "Schema: matches what the applied migrations create." "$LOGS/status-$side-warmup.out" || die "status found differences on a database the tool migrated" "$LOGS/status-$side-warmup.out"
 done
-run_logged tool-list-local bash -c "cd \"\$1\" && dotnet tool list --local" _ "$WORK/sample"
-grep -qi "cognova.cli" "$LOGS/tool-list-local.out" || die "the sample's folder does not see the tool in its manifest" "$LOGS/tool-list-local.out"
 ef_run ef-warmup
 [[ $RC -eq 0 ]] || die "dotnet ef migrations list failed" "$LOGS/ef-warmup.out" "$LOGS/ef-warmup.err"
 grep -q "_Init" "$LOGS/ef-warmup.out" || die "dotnet ef listed no migration" "$LOGS/ef-warmup.out"
