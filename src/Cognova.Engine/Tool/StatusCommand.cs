@@ -72,7 +72,6 @@ internal static class StatusCommand
             // comparison) may still be using its context: let it finish before the context goes.
             WaitQuietly(offline);
             WaitQuietly(live);
-            earlyRead?.Wait();
             offlineContext?.Dispose();
             liveContext?.Dispose();
         }

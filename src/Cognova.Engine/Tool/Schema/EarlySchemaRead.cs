@@ -12,7 +12,8 @@ namespace Cognova.Engine.Tool.Schema;
 /// that names no schema keeps everything. <see cref="Take"/> hands the read over only when it read the
 /// database and the schemas the command would read itself; otherwise (a model in other schemas, a
 /// connection string from the application's configuration, a failed read) the command reads as before,
-/// so what it reports never depends on this read.
+/// so what it reports never depends on this read. A read nobody takes is not waited for: it has its own
+/// connection and services, and ends with the process.
 /// </summary>
 internal sealed class EarlySchemaRead
 {
@@ -69,7 +70,4 @@ internal sealed class EarlySchemaRead
     /// </summary>
     public DatabaseModel? Take(string? connectionString, IReadOnlyList<string> schemas)
         => Covers(_connectionString, connectionString, schemas) ? _read.GetAwaiter().GetResult() : null;
-
-    /// <summary>Lets a read nobody took end before the command does (it writes to the log).</summary>
-    public void Wait() => _read.Wait();
 }
