@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # dotnet cognova benchmark: prints a Markdown table of
 #   1. `dotnet cognova status --no-build` vs `dotnet ef migrations list --no-build` on a copy of the sample
-#      app, both against the same migrated PostgreSQL database (target: ratio <= 0.5), and
+#      app, both against the same migrated PostgreSQL database, both tools installed in a tool manifest
+#      (target: ratio <= 0.5); and status with the tool on PATH (as a global tool), for information, and
 #   2. `dotnet cognova push --no-build --force` of a generated 20-table model to an empty database, and of
 #      the same model with one column added to one table, to the database the first push created.
 # Progress goes to stderr, the table and every timed run to stdout. See bench/README.md.
@@ -69,18 +70,23 @@ die() {
     exit 1
 }
 
-# run_logged NAME COMMAND...: runs the command with its output in logs/NAME.out and .err; sets RC and ELAPSED_MS.
+# run_logged NAME COMMAND...: runs the command with its output in logs/NAME.out and .err; sets RC and ELAPSED_MS,
+# and CPU_MS (user + system time of the command and every process it waited for) when /usr/bin/time exists.
 run_logged() {
     local name=$1
     shift
     local start end
+    local timer=()
+    [[ ! -x /usr/bin/time ]] || timer=(/usr/bin/time -o "$LOGS/$name.time" -f "%U %S")
     start=$(date +%s%N)
     set +e
-    "$@" >"$LOGS/$name.out" 2>"$LOGS/$name.err"
+    "${timer[@]}" "$@" >"$LOGS/$name.out" 2>"$LOGS/$name.err"
     RC=$?
     set -e
     end=$(date +%s%N)
     ELAPSED_MS=$(((end - start) / 1000000))
+    CPU_MS=""
+    [[ ! -f "$LOGS/$name.time" ]] || CPU_MS=$(awk 'END { printf "%d", ($1 + $2) * 1000 }' "$LOGS/$name.time")
 }
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
@@ -149,31 +155,61 @@ SAMPLE_DB="$(connection sample_bench)"
 run_logged sample-migrate bash -c "cd \"\$1\" && dotnet cognova migrate --connection \"\$2\"" _ "$WORK/sample" "$SAMPLE_DB"
 [[ $RC -eq 0 ]] || die "dotnet cognova migrate on the sample failed" "$LOGS/sample-migrate.out" "$LOGS/sample-migrate.err"
 
-status_run() { run_logged "$1" bash -c "cd \"\$1\" && dotnet cognova status --no-build --connection \"\$2\"" _ "$WORK/sample" "$SAMPLE_DB"; }
+# The tool as docs/cli.md installs it, and as dotnet-ef is installed: a local tool, in a manifest in the sample's
+# folder. The SDK finds a local tool before it evaluates the project; a tool on PATH (a global tool) only after.
+run_logged local-install bash -c "cd \"\$1\" && dotnet new tool-manifest && dotnet tool install Cognova.Cli --version \"\$2\" --add-source \"\$3\"" _ "$WORK/sample" "$VERSION" "$FEED"
+[[ $RC -eq 0 ]] || die "installing the tool in a manifest failed" "$LOGS/local-install.out" "$LOGS/local-install.err"
+MANIFEST="$(ls "$WORK/sample/dotnet-tools.json" "$WORK/sample/.config/dotnet-tools.json" 2>/dev/null | head -1 || true)"
+[[ -n "$MANIFEST" ]] || die "dotnet new tool-manifest wrote no manifest in the sample's folder" "$LOGS/local-install.out"
+run_logged tool-list-local bash -c "cd \"\$1\" && dotnet tool list --local" _ "$WORK/sample"
+grep -qi "cognova.cli" "$LOGS/tool-list-local.out" || die "the sample's folder does not see the tool in its manifest" "$LOGS/tool-list-local.out"
+# status_run NAME local|global: with the manifest in place, or moved aside so that dotnet finds the tool on PATH.
+status_run() {
+    if [[ "$2" == local ]]; then
+        [[ ! -f "$MANIFEST.off" ]] || mv "$MANIFEST.off" "$MANIFEST"
+    else
+        [[ ! -f "$MANIFEST" ]] || mv "$MANIFEST" "$MANIFEST.off"
+    fi
+    run_logged "$1" bash -c "cd \"\$1\" && dotnet cognova status --no-build --connection \"\$2\"" _ "$WORK/sample" "$SAMPLE_DB"
+}
 ef_run() { run_logged "$1" bash -c "cd \"\$1\" && dotnet tool run dotnet-ef migrations list --no-build --project \"\$2\" --connection \"\$3\"" _ "$REPO" "$SAMPLE_PROJ" "$SAMPLE_DB"; }
 
-status_run status-warmup
-[[ $RC -eq 0 ]] || die "dotnet cognova status failed" "$LOGS/status-warmup.out" "$LOGS/status-warmup.err"
-grep -q "Migrations: 1 in the code, 1 applied, 0 pending" "$LOGS/status-warmup.out" || die "status did not report the migrated sample" "$LOGS/status-warmup.out"
-grep -q "Schema: matches what the applied migrations create." "$LOGS/status-warmup.out" || die "status found differences on a database the tool migrated" "$LOGS/status-warmup.out"
+for side in local global; do
+    status_run "status-$side-warmup" "$side"
+    [[ $RC -eq 0 ]] || die "dotnet cognova status ($side) failed" "$LOGS/status-$side-warmup.out" "$LOGS/status-$side-warmup.err"
+    grep -q "Migrations: 1 in the code, 1 applied, 0 pending" "$LOGS/status-$side-warmup.out" || die "status did not report the migrated sample" "$LOGS/status-$side-warmup.out"
+    grep -q "Schema: matches what the applied migrations create." "$LOGS/status-$side-warmup.out" || die "status found differences on a database the tool migrated" "$LOGS/status-$side-warmup.out"
+done
 ef_run ef-warmup
 [[ $RC -eq 0 ]] || die "dotnet ef migrations list failed" "$LOGS/ef-warmup.out" "$LOGS/ef-warmup.err"
 grep -q "_Init" "$LOGS/ef-warmup.out" || die "dotnet ef listed no migration" "$LOGS/ef-warmup.out"
 
-log "status vs migrations list: $RUNS runs each, interleaved"
+log "status (local tool, global tool) vs migrations list: $RUNS runs each, interleaved"
 STATUS=""
+STATUS_GLOBAL=""
 EF=""
+STATUS_CPU=""
+STATUS_GLOBAL_CPU=""
+EF_CPU=""
 for i in $(seq 1 "$RUNS"); do
-    status_run "status-$i"
+    status_run "status-$i" local
     [[ $RC -eq 0 ]] || die "status run $i failed" "$LOGS/status-$i.err"
     s=$ELAPSED_MS
+    STATUS_CPU="$STATUS_CPU $CPU_MS"
+    status_run "status-global-$i" global
+    [[ $RC -eq 0 ]] || die "status run $i (global tool) failed" "$LOGS/status-global-$i.err"
+    g=$ELAPSED_MS
+    STATUS_GLOBAL_CPU="$STATUS_GLOBAL_CPU $CPU_MS"
     ef_run "ef-$i"
     [[ $RC -eq 0 ]] || die "dotnet ef run $i failed" "$LOGS/ef-$i.err"
     e=$ELAPSED_MS
+    EF_CPU="$EF_CPU $CPU_MS"
     STATUS="$STATUS $s"
+    STATUS_GLOBAL="$STATUS_GLOBAL $g"
     EF="$EF $e"
-    log "  run $i/$RUNS: status ${s} ms, migrations list ${e} ms"
+    log "  run $i/$RUNS: status ${s} ms (global tool ${g} ms), migrations list ${e} ms"
 done
+[[ ! -f "$MANIFEST.off" ]] || mv "$MANIFEST.off" "$MANIFEST"
 
 # ---------------------------------------------------------------------------------------------
 # 4. Measurement 2: push of a generated 20-table model, to an empty database and after a one-column change.
@@ -280,22 +316,35 @@ done
 # 5. The table.
 # ---------------------------------------------------------------------------------------------
 status_median=$(echo "$STATUS" | median)
+global_median=$(echo "$STATUS_GLOBAL" | median)
 ef_median=$(echo "$EF" | median)
 ratio=$(awk -v a="$status_median" -v b="$ef_median" 'BEGIN { printf "%.2f", a / b }')
+global_ratio=$(awk -v a="$global_median" -v b="$ef_median" 'BEGIN { printf "%.2f", a / b }')
 met=$(awk -v r="$ratio" 'BEGIN { print (r <= 0.5) ? "yes" : "no" }')
 empty_median=$(echo "$PUSH_EMPTY" | median)
 change_median=$(echo "$PUSH_CHANGE" | median)
 
 echo "| measurement | Cognova | baseline | ratio | target | met |"
 echo "|---|---:|---:|---:|---:|:---:|"
-echo "| \`dotnet cognova status --no-build\` vs \`dotnet ef migrations list --no-build\` on the sample, migrated database (ms) | $status_median | $ef_median | $ratio | ≤ 0.5 | $met |"
+echo "| \`dotnet cognova status --no-build\` vs \`dotnet ef migrations list --no-build\` on the sample, migrated database, both local tools (ms) | $status_median | $ef_median | $ratio | ≤ 0.5 | $met |"
+echo "| the same status with the tool on PATH (a global tool), for information (ms) | $global_median | $ef_median | $global_ratio | | |"
 echo "| \`dotnet cognova push --no-build --force\`: empty database → $TABLES tables (ms) | $empty_median | | | | |"
 echo "| \`dotnet cognova push --no-build --force\`: one column added to one of $TABLES tables (ms) | $change_median | | | | |"
 echo
-echo "Medians of $RUNS runs per side; $(nproc) cores; SDK $(cd "$WORK" && dotnet --version)."
+echo "Medians of $RUNS runs per side; $(nproc) cores; SDK $(cd "$WORK" && dotnet --version); load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown) at the end."
+if [[ -n "${EF_CPU// /}" ]]; then
+    # On a busy machine the wall times stretch with the load; CPU time (user + system, every process) much less.
+    status_cpu=$(echo "$STATUS_CPU" | median)
+    global_cpu=$(echo "$STATUS_GLOBAL_CPU" | median)
+    ef_cpu=$(echo "$EF_CPU" | median)
+    echo
+    echo "CPU time of the same runs (user + system of every process, medians, ms): status $status_cpu (global tool $global_cpu), migrations list $ef_cpu; ratio $(awk -v a="$status_cpu" -v b="$ef_cpu" 'BEGIN { printf "%.2f", a / b }') ($(awk -v a="$global_cpu" -v b="$ef_cpu" 'BEGIN { printf "%.2f", a / b }'))."
+fi
 echo
 echo "Every timed run (ms):"
-echo "- status:$STATUS"
+echo "- status (local tool):$STATUS"
+echo "- status (global tool):$STATUS_GLOBAL"
+[[ -z "${EF_CPU// /}" ]] || echo "- CPU ms: status:$STATUS_CPU; global tool:$STATUS_GLOBAL_CPU; migrations list:$EF_CPU"
 echo "- migrations list:$EF"
 echo "- push, empty database:$PUSH_EMPTY"
 echo "- push, one-column change:$PUSH_CHANGE"

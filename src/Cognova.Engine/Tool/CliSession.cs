@@ -14,9 +14,9 @@ namespace Cognova.Engine.Tool;
 /// <c>dotnet ef</c> creates it (design-time factory, the application's host builder, or a parameterless
 /// constructor). The tool passes the same project arguments as the build's checks.
 /// </summary>
-internal sealed partial class CliSession
+internal sealed class CliSession
 {
-    private const string NpgsqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
+    internal const string NpgsqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
     private SourceIndex? _sources;
 
     private CliSession(EngineRequest arguments, CliConsole console, HostLog log, ProjectInfo project, DesignTimeContexts contexts, IReadOnlyList<Type> contextTypes)
@@ -27,6 +27,7 @@ internal sealed partial class CliSession
         Project = project;
         Contexts = contexts;
         ContextTypes = contextTypes;
+        Database = new CommandDatabase(arguments, console, log);
     }
 
     public EngineRequest Request { get; }
@@ -38,6 +39,9 @@ internal sealed partial class CliSession
     public ProjectInfo Project { get; }
 
     public DesignTimeContexts Contexts { get; }
+
+    /// <summary>The database the command works on, once it has a DbContext to point at it.</summary>
+    public CommandDatabase Database { get; }
 
     /// <summary>The command's DbContext: the one <c>--context</c> names, or the project's only one.</summary>
     public Type ContextType => ContextTypes[0];

@@ -20,7 +20,7 @@ internal static class MigrateCommand
     public static int Run(CliSession session)
     {
         using var context = session.CreateContext();
-        session.UseDatabase(context);
+        session.Database.Use(context);
         var ids = context.GetService<IMigrationsAssembly>().Migrations.Keys.ToList();
         var target = session.Request.Target is { } given ? CliSession.ResolveMigration(ids, given) : null;
 

@@ -28,9 +28,9 @@ internal static class PushCommand
         var arguments = session.Request;
         var console = session.Console;
         var dryRun = arguments.DryRun;
-        session.WarmUpConnection();
+        session.Database.WarmUp();
         using var context = session.CreateContext();
-        var database = session.UseDatabase(context);
+        var database = session.Database.Use(context);
         if (!arguments.AllowProduction && ProductionGuard.Reason(database.Host, database.Database) is { } reason)
         {
             throw new CliException(

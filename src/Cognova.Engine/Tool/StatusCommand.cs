@@ -22,9 +22,15 @@ internal static class StatusCommand
 {
     public static int Run(CliSession session)
     {
-        session.WarmUpConnection();
+        // Reading the live schema also opens the connection: no separate warm-up.
+        var earlyRead = EarlySchemaRead.Start(session);
+        if (earlyRead is null)
+        {
+            session.Database.WarmUp();
+        }
+
         using var context = session.CreateContext();
-        var database = session.UseDatabase(context);
+        var database = session.Database.Use(context);
         var console = session.Console;
         var reporter = new HostReporter(session.Log);
         var migrations = context.GetService<IMigrationsAssembly>().Migrations.Keys.ToList();
@@ -36,7 +42,7 @@ internal static class StatusCommand
         var offline = offlineContext is null ? null : Task.Run(() => Offline(session, offlineContext, reporter));
         var liveContext = CliSession.CreateSibling(context);
         liveContext?.Database.SetConnectionString(context.Database.GetConnectionString());
-        var live = liveContext is null ? null : Task.Run(() => ReadLive(session, liveContext));
+        var live = liveContext is null ? null : Task.Run(() => ReadLive(session, liveContext, earlyRead));
         try
         {
             MigrationStatus history;
@@ -44,7 +50,7 @@ internal static class StatusCommand
             using (console.Progress($"Reading {database}"))
             {
                 history = session.Log.Step("read the migration history", () => MigrationStatusReader.ReadAsync(context).GetAwaiter().GetResult());
-                schema = CompareSchema(session, context, history, reporter, live ?? Task.FromResult(ReadLive(session, context)));
+                schema = CompareSchema(session, context, history, reporter, live ?? Task.FromResult(ReadLive(session, context, earlyRead)));
             }
 
             var (drift, lockState) = offline?.GetAwaiter().GetResult() ?? Offline(session, context, reporter);
@@ -86,9 +92,18 @@ internal static class StatusCommand
     private static (ModelDrift Drift, MigrationLockState Lock) Offline(CliSession session, DbContext context, HostReporter reporter)
         => (session.Log.Step("diff the model against the snapshot", () => DriftDetector.Detect(context, reporter)), MigrationLockState.Load(session, context));
 
-    /// <summary>The live schema as a model (null when the database does not exist), read through <paramref name="context"/>'s connection.</summary>
-    private static IModel? ReadLive(CliSession session, DbContext context)
-        => LiveSchema.Read(context, LiveSchema.DesignServices(context, session.Log), context.GetService<IDesignTimeModel>().Model, session.Log);
+    /// <summary>
+    /// The live schema as a model (null when the database does not exist): what <paramref name="earlyRead"/> read
+    /// when it read what this would, else read through <paramref name="context"/>'s connection.
+    /// </summary>
+    private static IModel? ReadLive(CliSession session, DbContext context, EarlySchemaRead? earlyRead)
+    {
+        var model = context.GetService<IDesignTimeModel>().Model;
+        var designServices = LiveSchema.DesignServices(context, session.Log);
+        return earlyRead?.Take(context.Database.GetConnectionString(), LiveSchema.SchemasOf(model)) is { } database
+            ? LiveSchema.ToModel(database, context, designServices, model, session.Log)
+            : LiveSchema.Read(context, designServices, model, session.Log);
+    }
 
     /// <summary>
     /// Compares the live schema with the model of the last migration the database applied (its

@@ -21,7 +21,7 @@ internal static class StudioCommand
     public static int Run(CliSession session)
     {
         var resultFile = session.Request.ResultFile ?? throw CliException.Usage("studio needs --result-file <path> (the tool passes it).");
-        session.WarmUpConnection();
+        session.Database.WarmUp();
         var contexts = new List<DbContext>();
         try
         {
@@ -32,7 +32,7 @@ internal static class StudioCommand
 
             // The database of the first context (the one --context names, or the project's only one).
             var context = contexts[0];
-            var database = session.UseDatabase(context);
+            var database = session.Database.Use(context);
             var production = ProductionGuard.Reason(database.Host, database.Database);
             if (session.Request.Write && production is not null && !session.Request.AllowProduction)
             {

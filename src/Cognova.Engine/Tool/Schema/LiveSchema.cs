@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -26,18 +27,29 @@ internal static class LiveSchema
     /// <returns>The database as a model; null when the database does not exist.</returns>
     public static IModel? Read(DbContext context, IServiceProvider designServices, IModel target, HostLog log)
     {
-        var schemas = SchemasOf(target);
         DatabaseModel database;
         try
         {
-            database = log.Step("read the database schema", () => designServices.GetRequiredService<IDatabaseModelFactory>()
-                .Create(context.Database.GetDbConnection(), new DatabaseModelFactoryOptions([], schemas)));
+            database = log.Step("read the database schema", () => ReadDatabase(designServices, context.Database.GetDbConnection(), SchemasOf(target)));
         }
         catch (Exception ex) when (IsMissingDatabase(ex))
         {
             return null;
         }
 
+        return ToModel(database, context, designServices, target, log);
+    }
+
+    /// <summary>The tables, columns, keys, indexes and sequences of <paramref name="schemas"/>, as the provider's reverse engineering reads them.</summary>
+    public static DatabaseModel ReadDatabase(IServiceProvider designServices, DbConnection connection, IReadOnlyList<string> schemas)
+        => designServices.GetRequiredService<IDatabaseModelFactory>().Create(connection, new DatabaseModelFactoryOptions([], schemas));
+
+    /// <summary>
+    /// Turns what <see cref="ReadDatabase"/> read into a model the differ can compare with <paramref name="target"/>:
+    /// without the context's migrations history table, with the default schema named the model's way.
+    /// </summary>
+    public static IModel ToModel(DatabaseModel database, DbContext context, IServiceProvider designServices, IModel target, HostLog log)
+    {
         var (historyTable, historySchema) = HistoryTable(context);
         foreach (var table in database.Tables.Where(t => t.Name == historyTable && (t.Schema ?? DefaultSchema) == (historySchema ?? database.DefaultSchema ?? DefaultSchema)).ToList())
         {
@@ -63,7 +75,8 @@ internal static class LiveSchema
             .Create(database, new ModelReverseEngineerOptions { UseDatabaseNames = true, NoPluralize = true }));
     }
 
-    private const string DefaultSchema = "public";
+    /// <summary>PostgreSQL's default schema, where a model that names none keeps its tables.</summary>
+    public const string DefaultSchema = "public";
 
     /// <summary>The schemas the model's tables and sequences live in (the default schema when they name none).</summary>
     public static IReadOnlyList<string> SchemasOf(IModel model)

@@ -1,24 +1,28 @@
 using Cognova.Migrations.Tooling;
+using Cognova.Protocol;
 using Cognova.Secrets;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Cognova.Engine.Tool;
 
-// The database a command works on: which connection string, from where, and a warm connection to it.
-internal sealed partial class CliSession
+/// <summary>
+/// The database a command works on: which connection string, from where (the command line, the
+/// environment or the application's configuration), and a warm connection to it.
+/// </summary>
+internal sealed class CommandDatabase(EngineRequest request, CliConsole console, HostLog log)
 {
     /// <summary>
     /// Points <paramref name="context"/> at the database to use, as the migration bundle chooses it:
     /// <c>--connection</c>, <c>DATABASE_URL</c>, a single <c>ConnectionStrings__&lt;Name&gt;</c> variable, else the
     /// application's own configuration. Returns where it came from and the database it names.
     /// </summary>
-    public DatabaseTarget UseDatabase(DbContext context)
+    public DatabaseTarget Use(DbContext context)
     {
         (string ConnectionString, string Source)? chosen;
         try
         {
-            chosen = ConnectionResolver.Resolve(Request.Connection, Environment.GetEnvironmentVariables());
+            chosen = ConnectionResolver.Resolve(request.Connection, Environment.GetEnvironmentVariables());
         }
         catch (ConnectionStringException ex)
         {
@@ -39,7 +43,7 @@ internal sealed partial class CliSession
         else
         {
             throw CliException.Usage(
-                $"No connection string for {ContextName}: pass --connection \"Host=…;Database=…\", or set DATABASE_URL (postgres://user:password@host:5432/database) or ConnectionStrings__<Name>.");
+                $"No connection string for {context.GetType().Name}: pass --connection \"Host=…;Database=…\", or set DATABASE_URL (postgres://user:password@host:5432/database) or ConnectionStrings__<Name>.");
         }
 
         NpgsqlConnectionStringBuilder builder;
@@ -56,7 +60,7 @@ internal sealed partial class CliSession
         }
 
         var target = new DatabaseTarget(builder.Host ?? "", builder.Port, builder.Database ?? builder.Username ?? "", source);
-        Console.Verbose($"database {target} (from {source}): {SecretMasker.MaskConnectionString(context.Database.GetConnectionString()!)}");
+        console.Verbose($"database {target} (from {source}): {SecretMasker.MaskConnectionString(context.Database.GetConnectionString()!)}");
         return target;
     }
 
@@ -65,19 +69,9 @@ internal sealed partial class CliSession
     /// environment, in the background while the DbContext is being created: connecting and loading the
     /// server's types then costs the command nothing. Failures are left for the command to meet.
     /// </summary>
-    public void WarmUpConnection()
+    public void WarmUp()
     {
-        string connectionString;
-        try
-        {
-            if (ConnectionResolver.Resolve(Request.Connection, Environment.GetEnvironmentVariables()) is not { } chosen)
-            {
-                return;
-            }
-
-            connectionString = chosen.ConnectionString;
-        }
-        catch (ConnectionStringException)
+        if (KnownConnectionString() is not { } connectionString)
         {
             return;
         }
@@ -91,9 +85,25 @@ internal sealed partial class CliSession
             }
             catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException or InvalidOperationException or ArgumentException)
             {
-                Log.Verbose("warming up the connection failed: " + ex.Message);
+                log.Verbose("warming up the connection failed: " + ex.Message);
             }
         });
+    }
+
+    /// <summary>
+    /// The connection string <see cref="Use"/> will choose when it comes from the command line or the
+    /// environment, known before the DbContext exists; null when it comes from the application's configuration (or cannot be read).
+    /// </summary>
+    public string? KnownConnectionString()
+    {
+        try
+        {
+            return ConnectionResolver.Resolve(request.Connection, Environment.GetEnvironmentVariables())?.ConnectionString;
+        }
+        catch (ConnectionStringException)
+        {
+            return null;
+        }
     }
 }
 
