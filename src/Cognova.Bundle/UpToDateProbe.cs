@@ -17,7 +17,12 @@ public static class UpToDateProbe
 
     public static async Task<Result> ProbeAsync(string connectionString, BundleManifestData manifest, bool allowUnknown, CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        // Whether a row comes back, then text: neither needs more than Npgsql's slim set of types, nor the
+        // server's own types, so their loading (a round trip, and the work of reading its answer) is left out.
+        var builder = new NpgsqlSlimDataSourceBuilder(connectionString);
+        builder.ConfigureTypeLoading(loading => loading.EnableTypeLoading(false));
+        await using var dataSource = builder.Build();
+        await using var connection = dataSource.CreateConnection();
         try
         {
             await connection.OpenAsync(cancellationToken);
@@ -30,10 +35,12 @@ public static class UpToDateProbe
 
         var table = manifest.HistorySchema is null ? Quote(manifest.HistoryTable) : $"{Quote(manifest.HistorySchema)}.{Quote(manifest.HistoryTable)}";
 
-        await using (var exists = new NpgsqlCommand("SELECT to_regclass(@table) IS NOT NULL", connection))
+        // A row or none rather than a bool read, and a literal rather than a parameter: Npgsql then sets up
+        // no type handling for them, work this short-lived process would pay for in start-up time.
+        await using (var exists = new NpgsqlCommand($"SELECT 1 WHERE to_regclass({TextLiteral(table)}) IS NOT NULL", connection))
+        await using (var answer = await exists.ExecuteReaderAsync(cancellationToken))
         {
-            exists.Parameters.AddWithValue("table", table);
-            if (await exists.ExecuteScalarAsync(cancellationToken) is not true)
+            if (!await answer.ReadAsync(cancellationToken))
             {
                 return new Result(false, []);
             }
@@ -52,6 +59,9 @@ public static class UpToDateProbe
         var known = manifest.Migrations.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
         return new Result(known.IsSubsetOf(applied) && (allowUnknown || applied.IsSubsetOf(known)), applied);
     }
+
+    /// <summary>An escape string (<c>E'…'</c>), read the same whatever <c>standard_conforming_strings</c> is.</summary>
+    private static string TextLiteral(string value) => "E'" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -1,3 +1,5 @@
+using System.Reflection.PortableExecutable;
+using System.Runtime.InteropServices;
 using Cognova.Build.Testing;
 using Cognova.Build.Testing.Postgres;
 using Npgsql;
@@ -77,6 +79,22 @@ public sealed class BundleTests(PostgresServer server, BundleTests.PublishedStor
 
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.Equal(before, File.GetLastWriteTimeUtc(store.Bundle));
+    }
+
+    [Fact]
+    public void A_bundle_for_linux_x64_carries_the_precompiled_assemblies_and_a_bundle_for_another_runtime_the_portable_ones()
+    {
+        // The bundle is for the machine's runtime; every other test of this class runs it.
+        var files = File.ReadAllLines(Path.Combine(store.Project.Directory, "obj", "Release", "net10.0", "cognova-bundle", "bundle-files.txt"));
+        var precompiled = RuntimeInformation.RuntimeIdentifier == "linux-x64";
+
+        Assert.Equal(["Cognova.Bundle.dll", "Cognova.Migrations.dll", "System.CommandLine.dll"], files.Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.All(files, file =>
+        {
+            Assert.Equal(precompiled ? "bundle-linux-x64" : "bundle", Path.GetFileName(Path.GetDirectoryName(file)));
+            using var reader = new PEReader(File.OpenRead(file));
+            Assert.Equal(precompiled, reader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0);
+        });
     }
 
     [Fact]

@@ -43,9 +43,7 @@ internal sealed class AdvisoryLock : IAsyncDisposable
     /// <summary>Takes the lock if no other session holds it (<c>pg_try_advisory_lock</c>); null when one does.</summary>
     public static async Task<AdvisoryLock?> TryTakeAsync(NpgsqlConnection connection, long id, ILogger logger, string database, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@id)", connection);
-        command.Parameters.AddWithValue("id", id);
-        var taken = (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        var taken = await RunnerSql.HoldsAsync(connection, $"pg_try_advisory_lock({RunnerSql.BigInt(id)})", cancellationToken).ConfigureAwait(false);
         return taken ? new AdvisoryLock(connection, id, logger, database) : null;
     }
 
@@ -68,10 +66,9 @@ internal sealed class AdvisoryLock : IAsyncDisposable
                 await setting.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@id)", connection, transaction))
+            await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({RunnerSql.BigInt(id)})", connection, transaction))
             {
                 take.CommandTimeout = 0;
-                take.Parameters.AddWithValue("id", id);
                 await take.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
@@ -104,9 +101,7 @@ internal sealed class AdvisoryLock : IAsyncDisposable
             }
 
             using var limit = new CancellationTokenSource(UnlockTimeout);
-            await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@id)", _connection);
-            command.Parameters.AddWithValue("id", Id);
-            var released = (bool)(await command.ExecuteScalarAsync(limit.Token).ConfigureAwait(false))!;
+            var released = await RunnerSql.HoldsAsync(_connection, $"pg_advisory_unlock({RunnerSql.BigInt(Id)})", limit.Token).ConfigureAwait(false);
             if (released)
             {
                 MigrationLog.LockReleased(_logger, Id, _database);

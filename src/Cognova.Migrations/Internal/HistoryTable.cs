@@ -22,13 +22,7 @@ internal static class HistoryTable
     /// <summary>Asks on the context's current connection, which must be open.</summary>
     public static async Task<bool> ExistsAsync(DbContext context, CancellationToken cancellationToken)
     {
-        await using var command = context.Database.GetDbConnection().CreateCommand();
-        command.CommandText = "SELECT to_regclass(@name) IS NOT NULL";
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "name";
-        parameter.Value = QualifiedName(context);
-        command.Parameters.Add(parameter);
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true;
+        return await RunnerSql.HoldsAsync(context.Database.GetDbConnection(), $"to_regclass({RunnerSql.Text(QualifiedName(context))}) IS NOT NULL", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
