@@ -26,11 +26,9 @@ internal sealed class ContextChecks(
     SourceIndex sources,
     HostLog log)
 {
-    private readonly LockFileStore _locks = new(settings.LockReadOnly);
     private readonly MigrationLinter _linter = new(settings.RuleSeverities);
     private readonly MigrationCache _cache = new(settings.CacheDirectory, readEntries: !settings.LockReadOnly, sources, settings.RuleSeverities, log);
-    private readonly FindingPlacement _placement = new(sources, project.ProjectFile);
-    private readonly string _projectArgument = ApproveCommandText.ProjectArgument(project.ProjectFile);
+    private readonly MigrationChecks _migrationChecks = new(project, settings, sources);
     private readonly TypeScriptModel _typeScriptModel = new();
 
     /// <summary>The TypeScript types to produce from the contexts this run creates; null: none.</summary>
@@ -99,8 +97,8 @@ internal sealed class ContextChecks(
     private CheckResult Result(IReadOnlyList<ContextResult> contexts, DiagnosticList diagnostics, int approvalMatches) => new(
         contexts,
         [.. diagnostics.Items],
-        _locks.Changed.Select(c => new LockWrite(c.Path, c.File)).ToList(),
-        _locks.Paths.ToList(),
+        _migrationChecks.LockWrites(),
+        _migrationChecks.LockFiles(),
         approvalMatches);
 
     /// <summary>
@@ -220,7 +218,7 @@ internal sealed class ContextChecks(
                 var (plan, generated) = scriptsTask.GetAwaiter().GetResult();
                 var (scripts, allFindings) = log.Step("apply SQL rules", () => plan.Join(generated, _linter.Lint));
                 var findings = settings.SqlCheck ? allFindings : [];
-                (result, approvalMatches) = CheckMigrations(result, scripts, findings, snapshotLocation, approval, diagnostics);
+                (result, approvalMatches) = _migrationChecks.Check(result, scripts, findings, snapshotLocation, approval, diagnostics);
             }
 
             run.Append(diagnostics);
@@ -244,82 +242,6 @@ internal sealed class ContextChecks(
 
         diagnostics.Add(diagnostic);
         return DriftDescriber.Describe(drift.Differences);
-    }
-
-    /// <summary>The rules' findings with their approvals, the approval asked for, and the lock: in that order, since each reads what the one before recorded.</summary>
-    private (ContextResult Result, int ApprovalMatches) CheckMigrations(
-        ContextResult result,
-        IReadOnlyList<MigrationScript> scripts,
-        IReadOnlyList<Finding> findings,
-        SourceLocation? snapshotLocation,
-        ApprovalRequest? approval,
-        DiagnosticList diagnostics)
-    {
-        var lockPath = LockPaths.For(settings.LockFile, project, snapshotLocation);
-        var locked = LoadLock(lockPath, diagnostics)?.For(result.Name);
-        var problems = new List<LockProblem>();
-        var approvalMatches = 0;
-
-        // Locked mode never writes the lock: CheckCommand refuses an approval there before any check runs.
-        if (approval is not null && locked is not null && !settings.LockReadOnly)
-        {
-            var approved = ApprovalStep.Apply(result.Name, locked, scripts, findings, approval, lockPath);
-            approvalMatches = approved.Matches;
-            problems.AddRange(approved.Problems);
-            diagnostics.AddRange(approved.Diagnostics);
-            MarkChanged(lockPath, approved.LockChanged);
-        }
-
-        var migrations = _placement.Place(scripts, findings, locked);
-
-        // A history that was never locked (no lock entry, findings before the latest migration) is
-        // adopted in one step: one summary and one command, instead of every finding of every migration.
-        if (locked is not null && HistoryBaseline.IsUnlockedHistory(locked, scripts, findings))
-        {
-            diagnostics.Add(HistoryBaseline.Summary(
-                result.Name, scripts, findings, project, LockPaths.MigrationsProjectOf(project, snapshotLocation), snapshotLocation ?? new SourceLocation(lockPath)));
-        }
-        else
-        {
-            diagnostics.AddRange(FindingDiagnostics.ForOpenFindings(migrations, _projectArgument));
-            if (settings.LockCheck && locked is not null)
-            {
-                var verified = LockCheck.Verify(result.Name, locked, scripts, migrations, lockPath, settings.LockReadOnly);
-                migrations = verified.Migrations;
-                problems.AddRange(verified.Problems);
-                diagnostics.AddRange(verified.Diagnostics);
-                MarkChanged(lockPath, verified.LockChanged);
-            }
-        }
-
-        return (result with { LockFile = lockPath, Migrations = migrations, LockProblems = problems }, approvalMatches);
-    }
-
-    private void MarkChanged(string lockPath, bool changed)
-    {
-        if (changed)
-        {
-            _locks.MarkChanged(lockPath);
-        }
-    }
-
-    private LockFile? LoadLock(string path, DiagnosticList diagnostics)
-    {
-        try
-        {
-            return _locks.Get(path);
-        }
-        catch (LockFileFormatException ex)
-        {
-            diagnostics.Add(new Diagnostic(
-                DiagnosticCodes.LockFileMalformed,
-                DiagnosticSeverity.Error,
-                $"The lock file cannot be read: {ex.Message} Fix it or restore it from version control; deleting it re-locks every migration on the next local build.",
-                path,
-                ex.Line,
-                ex.Column));
-            return null;
-        }
     }
 
     private Diagnostic AtProject(string code, DiagnosticSeverity severity, string message)
