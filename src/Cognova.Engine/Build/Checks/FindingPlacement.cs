@@ -16,26 +16,26 @@ internal sealed class FindingPlacement(SourceIndex sources, string projectFile)
     public IReadOnlyList<MigrationResult> Place(IReadOnlyList<MigrationScript> scripts, IReadOnlyList<Finding> findings, LockedContext? locked)
     {
         var byMigration = findings.ToLookup(f => f.MigrationId, StringComparer.Ordinal);
-        var migrations = new List<MigrationResult>(scripts.Count);
-        foreach (var script in scripts)
-        {
-            var classLocation = sources.FindClass(script.ClassName) ?? new SourceLocation(projectFile);
-            var own = byMigration[script.Id].ToList();
-            var placed = new List<FindingResult>(own.Count);
-            if (own.Count > 0)
-            {
-                var map = MigrationSourceMap.Build(classLocation, sources.ReadLines(classLocation.File));
-                foreach (var finding in own)
-                {
-                    var approval = locked is null ? null : Approvals.Find(locked, finding);
-                    var withoutReason = locked is not null && approval is null && Approvals.HasApprovalWithoutReason(locked, finding);
-                    placed.Add(new FindingResult(finding, map.OperationAt(finding.OperationIndex, script.OperationCount), approval, withoutReason));
-                }
-            }
+        return scripts.Select(script => Place(script, byMigration[script.Id], locked)).ToList();
+    }
 
-            migrations.Add(new MigrationResult(script.Id, classLocation, script.SqlHash, MigrationLockStatus.Unchecked, placed));
+    /// <summary>One migration with its own findings (<paramref name="findings"/> may hold those of others).</summary>
+    public MigrationResult Place(MigrationScript script, IEnumerable<Finding> findings, LockedContext? locked)
+    {
+        var classLocation = sources.FindClass(script.ClassName) ?? new SourceLocation(projectFile);
+        var own = findings.Where(f => f.MigrationId == script.Id).ToList();
+        var placed = new List<FindingResult>(own.Count);
+        if (own.Count > 0)
+        {
+            var map = MigrationSourceMap.Build(classLocation, sources.ReadLines(classLocation.File));
+            foreach (var finding in own)
+            {
+                var approval = locked is null ? null : Approvals.Find(locked, finding);
+                var withoutReason = locked is not null && approval is null && Approvals.HasApprovalWithoutReason(locked, finding);
+                placed.Add(new FindingResult(finding, map.OperationAt(finding.OperationIndex, script.OperationCount), approval, withoutReason));
+            }
         }
 
-        return migrations;
+        return new MigrationResult(script.Id, classLocation, script.SqlHash, MigrationLockStatus.Unchecked, placed);
     }
 }
