@@ -23,4 +23,17 @@ public sealed class CheckResultTests
         Assert.DoesNotContain("topsecret", after.Diagnostics[1].Message);
         Assert.Equal(2, after.ErrorCount);
     }
+
+    [Fact]
+    public void The_lines_show_a_masked_message_as_the_result_holds_it()
+    {
+        var result = CheckResult.Empty.WithDiagnostics(
+            [new Diagnostic("COG0003", DiagnosticSeverity.Error, "Could not create AppDbContext: Host=db;Username=app;Password=topsecret;Database=shop", "/app/App.csproj")]);
+        var output = new StringWriter();
+
+        new DiagnosticWriter(output).Write(result);
+
+        Assert.Equal($"/app/App.csproj: error COG0003: {result.Diagnostics[0].Message}{Environment.NewLine}", output.ToString());
+        Assert.DoesNotContain("topsecret", output.ToString());
+    }
 }
