@@ -17,7 +17,7 @@ public sealed class DiagnosticWriter(TextWriter output)
 
     public int ErrorCount { get; private set; }
 
-    /// <summary>Every diagnostic written so far, for the SARIF log and the JSON report.</summary>
+    /// <summary>Every diagnostic written so far, masked.</summary>
     public IReadOnlyList<Diagnostic> Written => _written;
 
     public int WarningCount { get; private set; }
