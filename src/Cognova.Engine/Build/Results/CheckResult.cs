@@ -6,8 +6,8 @@ namespace Cognova.Engine.Build.Results;
 /// What one <c>check</c>, <c>approve</c> or <c>bundle</c> run found, computed before anything is printed:
 /// one <see cref="ContextResult"/> per DbContext checked, every diagnostic of the run in the order it arose
 /// (those of the contexts included), and the lock files to write (per file, not per context: DbContexts whose
-/// migrations share a folder share one). Writing the lock files, the MSBuild
-/// lines, the SARIF log, the JSON report, the step summary and the bundle staging each read this value.
+/// migrations share a folder share one). Writing the lock files, the MSBuild lines, the SARIF log, the JSON
+/// report, the step summary and the bundle staging each read this value.
 /// </summary>
 public sealed record CheckResult(
     IReadOnlyList<ContextResult> Contexts,
