@@ -1,6 +1,6 @@
+using Cognova.Engine.Build.Results;
 using Cognova.Engine.DesignTime;
 using Cognova.Engine.Diagnostics;
-using Cognova.Engine.Reports;
 using Cognova.Protocol;
 
 namespace Cognova.Engine.Build;
@@ -14,31 +14,30 @@ internal static class BundleCommand
 {
     public const string ExtraFilesListName = "bundle-files.txt";
 
-    public static void WriteStaging(EngineRequest arguments, ProjectInfo project, CheckReport report, DiagnosticWriter diagnostics, HostLog log)
+    /// <returns>The result, with the error that says why no bundle was staged when none was.</returns>
+    public static CheckResult WriteStaging(EngineRequest arguments, ProjectInfo project, CheckResult result, HostLog log)
     {
-        if (diagnostics.ErrorCount > 0)
+        if (result.ErrorCount > 0)
         {
-            Fail(diagnostics, project, DiagnosticCodes.BundleChecksFailed,
+            return Fail(result, project, DiagnosticCodes.BundleChecksFailed,
                 "The migration bundle was not written: the checks above failed, and a bundle never carries model drift, unreviewed destructive SQL or migrations missing from the lock file. Fix them (or approve the findings) and publish again.");
-            return;
         }
 
-        if (report.Contexts.Count == 0)
+        if (result.Contexts.Count == 0)
         {
-            Fail(diagnostics, project, DiagnosticCodes.BundleNoContext,
+            return Fail(result, project, DiagnosticCodes.BundleNoContext,
                 "No migration bundle was written: this application has no DbContext with migrations, in its own code or in a project it references. "
                 + "Publish the application that uses the DbContext, or turn the bundle off here with <CognovaBundle>false</CognovaBundle>.");
-            return;
         }
 
-        if (report.Contexts.Count > 1)
+        if (result.Contexts.Count > 1)
         {
-            Fail(diagnostics, project, DiagnosticCodes.BundleContextAmbiguous,
-                $"A migration bundle migrates one DbContext, and this project has {report.Contexts.Count} ({string.Join(", ", report.Contexts.Select(c => c.Name))}). Say which with <CognovaBundleDbContext>Name</CognovaBundleDbContext>, or turn the bundle off with <CognovaBundle>false</CognovaBundle>.");
-            return;
+            return Fail(result, project, DiagnosticCodes.BundleContextAmbiguous,
+                $"A migration bundle migrates one DbContext, and this project has {result.Contexts.Count} ({string.Join(", ", result.Contexts.Select(c => c.Name))}). Say which with <CognovaBundleDbContext>Name</CognovaBundleDbContext>, or turn the bundle off with <CognovaBundle>false</CognovaBundle>.");
         }
 
-        Stage(arguments, report.Contexts[0], log);
+        Stage(arguments, result.Contexts[0], log);
+        return result;
     }
 
     /// <summary>
@@ -47,7 +46,7 @@ internal static class BundleCommand
     /// and found no error, and checked the DbContext the bundle migrates. Otherwise nothing is written, and
     /// the bundle's own check runs afterwards as before.
     /// </summary>
-    public static void StageAfterCheck(EngineRequest arguments, CheckSettings settings, CheckReport report, DiagnosticWriter diagnostics, HostLog log)
+    public static void StageAfterCheck(EngineRequest arguments, CheckSettings settings, CheckResult result, HostLog log)
     {
         if (arguments.BundleStaging is null)
         {
@@ -57,10 +56,10 @@ internal static class BundleCommand
         var strict = settings.DriftSeverity == DiagnosticSeverity.Error && settings.SqlCheck && settings.LockCheck && settings.CacheDirectory is null;
         var name = arguments.BundleContext;
         var context = name is null
-            ? report.Contexts.Count == 1 ? report.Contexts[0] : null
-            : report.Contexts.FirstOrDefault(c => string.Equals(c.FullName, name, StringComparison.OrdinalIgnoreCase))
-              ?? report.Contexts.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
-        if (!strict || diagnostics.ErrorCount > 0 || context is null)
+            ? result.Contexts.Count == 1 ? result.Contexts[0] : null
+            : result.Contexts.FirstOrDefault(c => string.Equals(c.FullName, name, StringComparison.OrdinalIgnoreCase))
+              ?? result.Contexts.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+        if (!strict || result.ErrorCount > 0 || context is null)
         {
             log.Verbose("the bundle is not staged by this check: its own check runs");
             return;
@@ -69,7 +68,7 @@ internal static class BundleCommand
         Stage(arguments, context, log);
     }
 
-    private static void Stage(EngineRequest arguments, ContextReport context, HostLog log)
+    private static void Stage(EngineRequest arguments, ContextResult context, HostLog log)
     {
         var applicationName = Path.GetFileNameWithoutExtension(arguments.Assembly);
         var manifest = new BundleManifest(
@@ -87,6 +86,6 @@ internal static class BundleCommand
         log.Verbose($"bundle staging written for {context.Name} ({manifest.Migrations.Count} migrations) in {staging}");
     }
 
-    private static void Fail(DiagnosticWriter diagnostics, ProjectInfo project, string code, string message)
-        => diagnostics.Write(new Diagnostic(code, DiagnosticSeverity.Error, message, project.ProjectFile));
+    private static CheckResult Fail(CheckResult result, ProjectInfo project, string code, string message)
+        => result.WithDiagnostics([new Diagnostic(code, DiagnosticSeverity.Error, message, project.ProjectFile)]);
 }

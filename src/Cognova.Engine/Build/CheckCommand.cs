@@ -1,7 +1,6 @@
 using Cognova.Engine.DesignTime;
 using Cognova.Engine.Diagnostics;
 using Cognova.Engine.Lock;
-using Cognova.Engine.Reports;
 using Cognova.Engine.Sources;
 using Cognova.Engine.Types;
 using Cognova.Protocol;
@@ -88,32 +87,38 @@ internal static class CheckCommand
             return;
         }
 
-        var checks = new ContextChecks(project, settings, Sources(arguments, project), diagnostics, log)
+        // Compute, then write the lock files, then render: no diagnostic is printed before the result is whole.
+        var checks = new ContextChecks(project, settings, Sources(arguments, project), log)
         {
             DeferToReferencedProjects = arguments.Command == "check",
             TypeScript = typeScript,
         };
-        checks.Run(assembly, approval);
-        if (approval is not null && checks.ApprovalMatches == 0)
+        var result = checks.Run(assembly, approval);
+        result = LockFileWrites.Perform(result, log);
+        if (approval is not null && result.ApprovalMatches == 0)
         {
-            diagnostics.Write(new Diagnostic(
-                DiagnosticCodes.InvalidApproval,
-                DiagnosticSeverity.Error,
-                approval.Migration == "*"
-                    ? "There is nothing to approve: no migration has an unapproved finding."
-                    : $"There is no migration '{approval.Migration}' to approve. Give its id (e.g. 20240101120000_AddTags) or its name (AddTags).",
-                project.ProjectFile));
+            result = result.WithDiagnostics([NothingToApprove(approval, project)]);
         }
 
         if (arguments.Command == "bundle")
         {
-            BundleCommand.WriteStaging(arguments, project, checks.Report, diagnostics, log);
+            result = BundleCommand.WriteStaging(arguments, project, result, log);
+            diagnostics.Write(result);
             return;
         }
 
-        WriteOutputs(arguments, settings, checks, diagnostics, log);
-        BundleCommand.StageAfterCheck(arguments, settings, checks.Report, diagnostics, log);
+        diagnostics.Write(result);
+        CheckOutputs.Write(arguments, settings, result, log);
+        BundleCommand.StageAfterCheck(arguments, settings, result, log);
     }
+
+    private static Diagnostic NothingToApprove(ApprovalRequest approval, ProjectInfo project) => new(
+        DiagnosticCodes.InvalidApproval,
+        DiagnosticSeverity.Error,
+        approval.Migration == "*"
+            ? "There is nothing to approve: no migration has an unapproved finding."
+            : $"There is no migration '{approval.Migration}' to approve. Give its id (e.g. 20240101120000_AddTags) or its name (AddTags).",
+        project.ProjectFile);
 
     /// <summary>The project's own sources and those of the projects it references, where a DbContext's migrations may live.</summary>
     private static SourceIndex Sources(EngineRequest arguments, ProjectInfo project)
@@ -149,32 +154,5 @@ internal static class CheckCommand
         }
 
         return new ApprovalRequest(migration, reason);
-    }
-
-    private static void WriteOutputs(EngineRequest arguments, CheckSettings settings, ContextChecks checks, DiagnosticWriter diagnostics, HostLog log)
-    {
-        var lockFilesList = arguments.LockFilesList;
-        if (lockFilesList is not null)
-        {
-            AtomicFile.WriteAllText(lockFilesList, string.Join("\n", checks.LockFiles.Where(File.Exists)) + "\n");
-        }
-
-        if (settings.SarifLog is not null)
-        {
-            AtomicFile.WriteAllText(settings.SarifLog, SarifLog.Create(diagnostics.Written));
-            log.Verbose("wrote " + settings.SarifLog);
-        }
-
-        if (settings.ReportJson is not null)
-        {
-            AtomicFile.WriteAllText(settings.ReportJson, JsonReport.Create(checks.Report, diagnostics.Written));
-            log.Verbose("wrote " + settings.ReportJson);
-        }
-
-        var summary = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY");
-        if (!string.IsNullOrEmpty(summary))
-        {
-            File.AppendAllText(summary, StepSummary.Create(checks.Report));
-        }
     }
 }

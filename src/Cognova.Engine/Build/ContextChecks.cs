@@ -1,11 +1,12 @@
 using System.Reflection;
+using Cognova.Engine.Build.Checks;
+using Cognova.Engine.Build.Results;
 using Cognova.Engine.Cache;
 using Cognova.Engine.DesignTime;
 using Cognova.Engine.Diagnostics;
 using Cognova.Engine.Drift;
 using Cognova.Engine.Lint;
 using Cognova.Engine.Lock;
-using Cognova.Engine.Reports;
 using Cognova.Engine.Sources;
 using Cognova.Engine.Types;
 using Cognova.Migrations;
@@ -15,30 +16,23 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 namespace Cognova.Engine.Build;
 
 /// <summary>
-/// Creates each selected DbContext once and runs every check on it: model drift, the SQL rules on
-/// each migration, and the lock file (integrity, approvals, appending new migrations).
+/// Creates each selected DbContext once and runs every check on it: model drift, the SQL rules on each
+/// migration, approvals and the lock file. It computes a <see cref="CheckResult"/> and prints nothing; the
+/// lock files it changed in memory are written afterwards from the result (<see cref="LockFileWrites"/>).
 /// </summary>
 internal sealed class ContextChecks(
     ProjectInfo project,
     CheckSettings settings,
     SourceIndex sources,
-    DiagnosticWriter diagnostics,
     HostLog log)
 {
-    private const string ReasonMissing =
-        "Approval: the lock file approves this statement, but the approval's reason is missing (empty or blank), so it does not count. Approve it again with a reason (the command above).";
-
-    private readonly LockFileStore _locks = new(settings.LockReadOnly);
     private readonly MigrationLinter _linter = new(settings.RuleSeverities);
     private readonly MigrationCache _cache = new(settings.CacheDirectory, readEntries: !settings.LockReadOnly, sources, settings.RuleSeverities, log);
-    private readonly string _projectArgument = ApproveCommandText.ProjectArgument(project.ProjectFile);
-
-    public CheckReport Report { get; } = new();
+    private readonly MigrationChecks _migrationChecks = new(project, settings, sources);
+    private readonly TypeScriptModel _typeScriptModel = new();
 
     /// <summary>The TypeScript types to produce from the contexts this run creates; null: none.</summary>
     public TypeScriptSettings? TypeScript { get; init; }
-
-    private readonly TypeScriptModel _typeScriptModel = new();
 
     /// <summary>
     /// Leave a context to the referenced project that checks it itself. Off for a bundle and an approval:
@@ -46,11 +40,11 @@ internal sealed class ContextChecks(
     /// </summary>
     public bool DeferToReferencedProjects { get; init; }
 
-    /// <summary>How many migrations the approval request matched, over all contexts.</summary>
-    public int ApprovalMatches { get; private set; }
-
-    public void Run(Assembly assembly, ApprovalRequest? approval)
+    public CheckResult Run(Assembly assembly, ApprovalRequest? approval)
     {
+        var diagnostics = new DiagnosticList();
+        var results = new List<ContextResult>();
+        var approvalMatches = 0;
         var contexts = new DesignTimeContexts(assembly, project, log);
         IReadOnlyList<Type> found;
         try
@@ -59,30 +53,35 @@ internal sealed class ContextChecks(
         }
         catch (ContextCreationException ex)
         {
-            Write(DiagnosticCodes.ContextCreationFailed, DiagnosticSeverity.Error, $"Could not look for DbContext types in {assembly.GetName().Name}: {ex.Message}");
-            return;
+            diagnostics.Add(AtProject(DiagnosticCodes.ContextCreationFailed, DiagnosticSeverity.Error, $"Could not look for DbContext types in {assembly.GetName().Name}: {ex.Message}"));
+            return Result(results, diagnostics, approvalMatches);
         }
 
         if (found.Count == 0)
         {
-            Write(DiagnosticCodes.NoContextFound, DiagnosticSeverity.Info, $"No DbContext found in {assembly.GetName().Name}; there is no model to check.");
-            return;
+            diagnostics.Add(AtProject(DiagnosticCodes.NoContextFound, DiagnosticSeverity.Info, $"No DbContext found in {assembly.GetName().Name}; there is no model to check."));
+            return Result(results, diagnostics, approvalMatches);
         }
 
-        foreach (var type in Select(found))
+        foreach (var type in ContextSelection.Select(found, settings.ContextNames, project.ProjectFile, diagnostics))
         {
-            if (IsCheckedElsewhere(type))
+            if (IsCheckedElsewhere(type, diagnostics))
             {
                 // The referenced project checks it, but the types are this project's: the application's JSON settings are here.
                 if (TypeScript is not null && !project.IsLibrary)
                 {
-                    DescribeForTypes(contexts, type);
+                    DescribeForTypes(contexts, type, diagnostics);
                 }
 
                 continue;
             }
 
-            CheckContext(contexts, type, approval);
+            var (context, matches) = CheckContext(contexts, type, approval, diagnostics);
+            approvalMatches += matches;
+            if (context is not null)
+            {
+                results.Add(context);
+            }
         }
 
         if (TypeScript is not null)
@@ -92,23 +91,15 @@ internal sealed class ContextChecks(
             TypeScriptTypes.Produce(TypeScript, _typeScriptModel.Description(), wire, name => sources.FindClass(name), project.ProjectFile, diagnostics, log);
         }
 
-        try
-        {
-            var saved = settings.LockCheck || approval is not null ? _locks.SaveChanged() : [];
-            foreach (var path in saved)
-            {
-                log.Verbose("wrote " + path);
-            }
-        }
-        catch (LockFileWriteException ex)
-        {
-            Write(
-                DiagnosticCodes.LockFileNotWritten,
-                DiagnosticSeverity.Error,
-                $"The lock file could not be written: {ex.Message} Make its folder writable (or point CognovaLockFile at a writable path) and build again.",
-                ex.Path);
-        }
+        return Result(results, diagnostics, approvalMatches);
     }
+
+    private CheckResult Result(IReadOnlyList<ContextResult> contexts, DiagnosticList diagnostics, int approvalMatches) => new(
+        contexts,
+        [.. diagnostics.Items],
+        _migrationChecks.LockWrites(),
+        _migrationChecks.LockFiles(),
+        approvalMatches);
 
     /// <summary>
     /// Each migrations assembly is checked once. A class library cannot create a DbContext that only the
@@ -116,20 +107,18 @@ internal sealed class ContextChecks(
     /// leaves a context to the referenced project that declares it when that project runs the checks
     /// itself and can create it alone (see <see cref="DeferToReferencedProjects"/>).
     /// </summary>
-    private bool IsCheckedElsewhere(Type type)
+    private bool IsCheckedElsewhere(Type type, DiagnosticList diagnostics)
     {
         var location = sources.FindClass(type.Name);
         if (project.IsLibrary && !StandaloneContext.CanCreate(type))
         {
-            diagnostics.Write(new Diagnostic(
+            diagnostics.Add(At(
                 DiagnosticCodes.ContextNeedsStartupProject,
                 DiagnosticSeverity.Info,
                 $"{type.Name} has no design-time factory, so {Path.GetFileNameWithoutExtension(project.ProjectFile)} (a class library) cannot create it alone: "
                 + $"it is checked when the application that configures it builds. Reference Cognova.Build from that startup project (the one that calls AddDbContext<{type.Name}>), "
                 + $"or add an IDesignTimeDbContextFactory<{type.Name}> to this project.",
-                location?.File ?? project.ProjectFile,
-                location?.Line ?? 0,
-                location?.Column ?? 0));
+                location));
             return true;
         }
 
@@ -142,7 +131,7 @@ internal sealed class ContextChecks(
         return false;
     }
 
-    private void DescribeForTypes(DesignTimeContexts contexts, Type type)
+    private void DescribeForTypes(DesignTimeContexts contexts, Type type, DiagnosticList diagnostics)
     {
         try
         {
@@ -151,21 +140,16 @@ internal sealed class ContextChecks(
         }
         catch (ContextCreationException ex)
         {
-            var location = sources.FindClass(type.Name);
-            diagnostics.Write(new Diagnostic(
+            diagnostics.Add(At(
                 DiagnosticCodes.ContextCreationFailed,
                 DiagnosticSeverity.Error,
                 $"Could not create {type.Name} at design time for the TypeScript types: {ex.Message}",
-                location?.File ?? project.ProjectFile,
-                location?.Line ?? 0,
-                location?.Column ?? 0));
+                sources.FindClass(type.Name)));
         }
     }
 
-    /// <summary>Every lock file this run read or wrote, so the build can rerun the check when one changes.</summary>
-    public IEnumerable<string> LockFiles => _locks.Paths;
-
-    private void CheckContext(DesignTimeContexts contexts, Type type, ApprovalRequest? approval)
+    /// <returns>The context's result (null when it was not checked: it could not be created, or only the types were asked for) and how many migrations the approval matched.</returns>
+    private (ContextResult? Result, int ApprovalMatches) CheckContext(DesignTimeContexts contexts, Type type, ApprovalRequest? approval, DiagnosticList run)
     {
         var contextLocation = sources.FindClass(type.Name);
         var snapshotTask = SnapshotLoader.StartLoading(type.Assembly, type);
@@ -176,15 +160,13 @@ internal sealed class ContextChecks(
         }
         catch (ContextCreationException ex)
         {
-            diagnostics.Write(new Diagnostic(
+            run.Add(At(
                 DiagnosticCodes.ContextCreationFailed,
                 DiagnosticSeverity.Error,
                 $"Could not create {type.Name} at design time: {ex.Message}\n"
                 + $"The checks create it as dotnet ef does: through an IDesignTimeDbContextFactory<{type.Name}>, the application's services, or a parameterless constructor.",
-                contextLocation?.File ?? project.ProjectFile,
-                contextLocation?.Line ?? 0,
-                contextLocation?.Column ?? 0));
-            return;
+                contextLocation));
+            return (null, 0);
         }
 
         using (context)
@@ -198,17 +180,23 @@ internal sealed class ContextChecks(
                 });
                 if (!settings.AnyCheck && approval is null)
                 {
-                    return;
+                    return (null, 0);
                 }
             }
 
-            var report = new ContextReport(type.Name, type.FullName ?? type.Name) { Assembly = type.Assembly.GetName().Name };
-            var relational = context.GetService<IDbContextOptions>().Extensions
-                .OfType<RelationalOptionsExtension>().FirstOrDefault();
-            report.HistoryTable = relational?.MigrationsHistoryTableName ?? report.HistoryTable;
-            report.HistorySchema = relational?.MigrationsHistoryTableSchema;
-            Report.Contexts.Add(report);
-            var reporter = new HostReporter(log);
+            var diagnostics = new DiagnosticList();
+            var relational = context.GetService<IDbContextOptions>().Extensions.OfType<RelationalOptionsExtension>().FirstOrDefault();
+            var result = new ContextResult(
+                type.Name,
+                type.FullName ?? type.Name,
+                type.Assembly.GetName().Name,
+                relational?.MigrationsHistoryTableName ?? ContextResult.DefaultHistoryTable,
+                relational?.MigrationsHistoryTableSchema,
+                LockFile: null,
+                Drift: [],
+                Migrations: [],
+                LockProblems: [],
+                Diagnostics: []);
             var needsScripts = settings.SqlCheck || settings.LockCheck || approval is not null;
             var prepared = needsScripts ? _cache.Prepare(context, type) : null;
 
@@ -220,40 +208,21 @@ internal sealed class ContextChecks(
                 return (Plan: plan, Generated: plan.AnyToGenerate ? GenerateScripts(contexts, type, plan) : Array.Empty<MigrationScript>());
             });
             var snapshot = log.Step("build model snapshot", () => snapshotTask.GetAwaiter().GetResult());
-            var drift = log.Step($"diff {type.Name} model against snapshot", () => DriftDetector.Detect(context, reporter, snapshot));
+            var drift = log.Step($"diff {type.Name} model against snapshot", () => DriftDetector.Detect(context, new HostReporter(log), snapshot));
             var snapshotLocation = drift.SnapshotTypeName is null ? null : sources.FindClass(drift.SnapshotTypeName);
-            CheckDrift(drift, snapshotLocation ?? contextLocation, report);
+            result = result with { Drift = CheckDrift(drift, snapshotLocation ?? contextLocation, diagnostics) };
 
-            if (!settings.SqlCheck && !settings.LockCheck && approval is null)
+            var approvalMatches = 0;
+            if (scriptsTask is not null)
             {
-                return;
+                var (plan, generated) = scriptsTask.GetAwaiter().GetResult();
+                var (scripts, allFindings) = log.Step("apply SQL rules", () => plan.Join(generated, _linter.Lint));
+                var findings = settings.SqlCheck ? allFindings : [];
+                (result, approvalMatches) = _migrationChecks.Check(result, scripts, findings, snapshotLocation, approval, diagnostics);
             }
 
-            var (plan, generated) = scriptsTask!.GetAwaiter().GetResult();
-            var (scripts, allFindings) = log.Step("apply SQL rules", () => plan.Join(generated, _linter.Lint));
-            var findings = settings.SqlCheck ? allFindings : [];
-            var lockPath = LockPathFor(snapshotLocation);
-            report.LockFile = lockPath;
-            var locked = LoadLock(lockPath)?.For(type.Name);
-
-            // Locked mode never writes the lock: CheckCommand refuses an approval there before any check runs.
-            if (approval is not null && locked is not null && !settings.LockReadOnly)
-            {
-                ApplyApproval(type.Name, locked, scripts, findings, approval, lockPath);
-            }
-
-            // A history that was never locked (no lock entry, findings before the latest migration) is
-            // adopted in one step: one summary and one command, instead of every finding of every migration.
-            var adopting = locked is not null && HistoryBaseline.IsUnlockedHistory(locked, scripts, findings);
-            var placed = ReportFindings(scripts, findings, locked, report, writeDiagnostics: !adopting);
-            if (adopting)
-            {
-                diagnostics.Write(HistoryBaseline.Summary(type.Name, scripts, findings, project, MigrationsProjectOf(snapshotLocation), snapshotLocation ?? new SourceLocation(lockPath)));
-            }
-            else if (settings.LockCheck && locked is not null)
-            {
-                VerifyLock(type.Name, locked, scripts, findings, lockPath, placed);
-            }
+            run.Append(diagnostics);
+            return (result with { Diagnostics = [.. diagnostics.Items] }, approvalMatches);
         }
     }
 
@@ -263,196 +232,21 @@ internal sealed class ContextChecks(
         return log.Step($"generate SQL of {type.Name} migrations", () => MigrationScripts.Generate(second, plan.NeedsGeneration));
     }
 
-    private void CheckDrift(ModelDrift drift, SourceLocation? location, ContextReport report)
+    private IReadOnlyList<string> CheckDrift(ModelDrift drift, SourceLocation? location, DiagnosticList diagnostics)
     {
-        report.Drift.AddRange(DriftDescriber.Describe(drift.Differences));
         var diagnostic = DriftReport.ToDiagnostic(drift, settings.DriftSeverity, location ?? new SourceLocation(project.ProjectFile));
-        if (diagnostic is not null)
-        {
-            diagnostics.Write(diagnostic);
-        }
-        else
+        if (diagnostic is null)
         {
             log.Verbose($"{drift.ContextName}: model matches the snapshot of {drift.LatestMigrationId ?? "(no migration)"}");
         }
+
+        diagnostics.Add(diagnostic);
+        return DriftDescriber.Describe(drift.Differences);
     }
 
-    private Dictionary<string, SourceLocation> ReportFindings(
-        IReadOnlyList<MigrationScript> scripts,
-        IReadOnlyList<Finding> findings,
-        LockedContext? locked,
-        ContextReport report,
-        bool writeDiagnostics)
-    {
-        var classLocations = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
-        foreach (var script in scripts)
-        {
-            var classLocation = sources.FindClass(script.ClassName) ?? new SourceLocation(project.ProjectFile);
-            classLocations[script.Id] = classLocation;
-            var migrationReport = new MigrationReport(script.Id, classLocation.File, script.SqlHash);
-            report.Migrations.Add(migrationReport);
+    private Diagnostic AtProject(string code, DiagnosticSeverity severity, string message)
+        => new(code, severity, message, project.ProjectFile);
 
-            var map = MigrationSourceMap.Build(classLocation, sources.ReadLines(classLocation.File));
-            foreach (var finding in findings.Where(f => f.MigrationId == script.Id))
-            {
-                var location = map.OperationAt(finding.OperationIndex, script.OperationCount);
-                var approval = locked is null ? null : Approvals.Find(locked, finding);
-                migrationReport.Findings.Add(new FindingReport(
-                    finding.Rule.Id, finding.Rule.Name, finding.Severity.ToString().ToLowerInvariant(), finding.Hit.Action,
-                    finding.Hit.Statement, finding.StatementHash, location.File, location.Line, approval is not null, approval?.Reason));
-                if (approval is null && writeDiagnostics)
-                {
-                    diagnostics.Write(new Diagnostic(
-                        finding.Rule.Id,
-                        finding.Severity,
-                        FindingMessage.Format(finding, FindingMessage.ApproveCommand(_projectArgument, script.Id))
-                        + (locked is not null && Approvals.HasApprovalWithoutReason(locked, finding) ? "\n" + ReasonMissing : ""),
-                        location.File,
-                        location.Line,
-                        location.Column));
-                }
-            }
-        }
-
-        return classLocations;
-    }
-
-    private void ApplyApproval(
-        string contextName,
-        LockedContext locked,
-        IReadOnlyList<MigrationScript> scripts,
-        IReadOnlyList<Finding> findings,
-        ApprovalRequest approval,
-        string lockPath)
-    {
-        var before = locked.Migrations.Sum(m => m.Approvals.Count);
-        var (problems, approved) = Approvals.Apply(locked, scripts, findings, approval);
-        ApprovalMatches += approved.Count + problems.Count;
-        WriteLockProblems(problems, lockPath, new Dictionary<string, SourceLocation>());
-
-        if (approved.Count > 0)
-        {
-            _locks.MarkChanged(lockPath);
-            var count = locked.Migrations.Sum(m => m.Approvals.Count) - before;
-            Write(
-                DiagnosticCodes.LockFileUpdated,
-                DiagnosticSeverity.Info,
-                $"{contextName}: approved {count} finding(s) of {string.Join(", ", approved)} in {lockPath} (reason: {approval.Reason}). Commit the lock file.",
-                lockPath);
-        }
-    }
-
-    private void VerifyLock(
-        string contextName,
-        LockedContext locked,
-        IReadOnlyList<MigrationScript> scripts,
-        IReadOnlyList<Finding> findings,
-        string lockPath,
-        IReadOnlyDictionary<string, SourceLocation> classLocations)
-    {
-        var verification = LockVerifier.Verify(
-            locked,
-            scripts,
-            id => findings.Any(f => f.MigrationId == id && f.Severity == DiagnosticSeverity.Error && !Approvals.IsApproved(locked, f)),
-            settings.LockReadOnly);
-        WriteLockProblems(verification.Problems, lockPath, classLocations);
-
-        var report = Report.Contexts.Last();
-        var lockedIds = locked.Migrations.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var migration in report.Migrations)
-        {
-            migration.LockStatus = verification.Appended.Contains(migration.Id) ? "locked-now" : lockedIds.Contains(migration.Id) ? "locked" : "not-locked";
-        }
-
-        if (verification.Changed)
-        {
-            _locks.MarkChanged(lockPath);
-            Write(
-                DiagnosticCodes.LockFileUpdated,
-                DiagnosticSeverity.Info,
-                $"{contextName}: locked {verification.Appended.Count} new migration(s) in {lockPath}: {string.Join(", ", verification.Appended)}. Commit the lock file.",
-                lockPath);
-        }
-    }
-
-    /// <summary>
-    /// Lock problems at the migration they concern (an approval changed by hand: at the lock file, where
-    /// the edit is), at most <see cref="LockProblemCap.PerCode"/> of one code, then one summary line.
-    /// </summary>
-    private void WriteLockProblems(IReadOnlyList<LockProblem> problems, string lockPath, IReadOnlyDictionary<string, SourceLocation> classLocations)
-    {
-        var (shown, summaries) = LockProblemCap.Apply(problems);
-        foreach (var problem in shown.Concat(summaries))
-        {
-            var at = problem.MigrationId is not null && problem.Code != DiagnosticCodes.ApprovalEditedByHand && classLocations.TryGetValue(problem.MigrationId, out var location)
-                ? location
-                : new SourceLocation(lockPath);
-            diagnostics.Write(new Diagnostic(problem.Code, DiagnosticSeverity.Error, problem.Message, at.File, at.Line, at.Column));
-        }
-    }
-
-    private LockFile? LoadLock(string path)
-    {
-        try
-        {
-            return _locks.Get(path);
-        }
-        catch (LockFileFormatException ex)
-        {
-            diagnostics.Write(new Diagnostic(
-                DiagnosticCodes.LockFileMalformed,
-                DiagnosticSeverity.Error,
-                $"The lock file cannot be read: {ex.Message} Fix it or restore it from version control; deleting it re-locks every migration on the next local build.",
-                path,
-                ex.Line,
-                ex.Column));
-            return null;
-        }
-    }
-
-    /// <summary>The project that holds the migrations: a referenced project (a class library) or this one.</summary>
-    private string MigrationsProjectOf(SourceLocation? snapshot)
-        => snapshot is null ? project.ProjectFile : project.Referenced.Containing(snapshot.File)?.ProjectFile ?? project.ProjectFile;
-
-    private string LockPathFor(SourceLocation? snapshot)
-    {
-        if (settings.LockFile is not null)
-        {
-            return Path.GetFullPath(Path.Combine(project.ProjectDirectory, settings.LockFile));
-        }
-
-        var directory = snapshot is null || snapshot.File == project.ProjectFile ? project.ProjectDirectory : Path.GetDirectoryName(snapshot.File)!;
-        return Path.Combine(directory, CheckSettings.DefaultLockFileName);
-    }
-
-    private IReadOnlyList<Type> Select(IReadOnlyList<Type> found)
-    {
-        if (settings.ContextNames.Count == 0)
-        {
-            return found;
-        }
-
-        var selected = new List<Type>();
-        foreach (var name in settings.ContextNames)
-        {
-            var match = found.FirstOrDefault(t => string.Equals(t.FullName, name, StringComparison.OrdinalIgnoreCase))
-                        ?? found.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));
-            if (match is null)
-            {
-                Write(
-                    DiagnosticCodes.InvalidSetting,
-                    DiagnosticSeverity.Error,
-                    $"CognovaDbContext names '{name}', but the project has no DbContext of that name (found: {string.Join(", ", found.Select(t => t.Name))}).");
-            }
-            else if (!selected.Contains(match))
-            {
-                selected.Add(match);
-            }
-        }
-
-        return selected;
-    }
-
-    private void Write(string code, DiagnosticSeverity severity, string message, string? file = null)
-        => diagnostics.Write(new Diagnostic(code, severity, message, file ?? project.ProjectFile));
+    private Diagnostic At(string code, DiagnosticSeverity severity, string message, SourceLocation? location)
+        => new(code, severity, message, location?.File ?? project.ProjectFile, location?.Line ?? 0, location?.Column ?? 0);
 }

@@ -1,3 +1,4 @@
+using Cognova.Engine.Build.Results;
 using Cognova.Protocol;
 using Cognova.Secrets;
 
@@ -16,10 +17,19 @@ public sealed class DiagnosticWriter(TextWriter output)
 
     public int ErrorCount { get; private set; }
 
-    /// <summary>Every diagnostic written so far, for the SARIF log and the JSON report.</summary>
+    /// <summary>Every diagnostic written so far, masked.</summary>
     public IReadOnlyList<Diagnostic> Written => _written;
 
     public int WarningCount { get; private set; }
+
+    /// <summary>Every diagnostic of a check, in the order it arose.</summary>
+    public void Write(CheckResult result)
+    {
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            Write(diagnostic);
+        }
+    }
 
     public void Write(Diagnostic diagnostic)
     {
@@ -28,7 +38,7 @@ public sealed class DiagnosticWriter(TextWriter output)
             return;
         }
 
-        // Masked once here: the SARIF log, the JSON report and the step summary are built from Written.
+        // A check's diagnostics are masked in its result already; one written directly (a setting, a start-up failure) is masked here.
         diagnostic = diagnostic with { Message = SecretMasker.MaskText(diagnostic.Message) };
         _written.Add(diagnostic);
         if (diagnostic.Severity == DiagnosticSeverity.Error)

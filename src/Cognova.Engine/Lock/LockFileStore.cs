@@ -57,21 +57,31 @@ public sealed class LockFileStore(bool readOnly = false)
 
         foreach (var (path, entry) in _files.Where(f => f.Value.Changed && f.Value.File is not null))
         {
-            LockUpgrade.ToCurrentVersion(entry.File!);
-            try
-            {
-                LockFileSerializer.Write(path, entry.File!);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                throw new LockFileWriteException(path, ex.Message);
-            }
-
+            Write(path, entry.File!);
             entry.Changed = false;
             saved.Add(path);
         }
 
         return saved;
+    }
+
+    /// <summary>Every lock file marked changed and not saved yet, with its content; none in a read-only store.</summary>
+    public IReadOnlyList<(string Path, LockFile File)> Changed
+        => ReadOnly ? [] : _files.Where(f => f.Value.Changed && f.Value.File is not null).Select(f => (f.Key, f.Value.File!)).ToList();
+
+    /// <summary>Writes <paramref name="file"/> at <paramref name="path"/>, upgraded to the current version.</summary>
+    /// <exception cref="LockFileWriteException">The file could not be written.</exception>
+    public static void Write(string path, LockFile file)
+    {
+        LockUpgrade.ToCurrentVersion(file);
+        try
+        {
+            LockFileSerializer.Write(path, file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new LockFileWriteException(path, ex.Message);
+        }
     }
 
     private sealed class Entry(LockFile? file)

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Cognova.Engine.Build.Results;
 using Cognova.Engine.Diagnostics;
 
 namespace Cognova.Engine.Reports;
@@ -8,6 +9,8 @@ namespace Cognova.Engine.Reports;
 public static class SarifLog
 {
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    public static string Create(CheckResult result) => Create(result.Diagnostics);
 
     public static string Create(IEnumerable<Diagnostic> diagnostics)
     {

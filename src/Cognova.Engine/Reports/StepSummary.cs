@@ -1,14 +1,15 @@
 using System.Text;
+using Cognova.Engine.Build.Results;
 
 namespace Cognova.Engine.Reports;
 
 /// <summary>A Markdown table of findings per migration, appended to <c>GITHUB_STEP_SUMMARY</c> when a CI job sets it.</summary>
 public static class StepSummary
 {
-    public static string Create(CheckReport report)
+    public static string Create(CheckResult result)
     {
         var text = new StringBuilder();
-        foreach (var context in report.Contexts)
+        foreach (var context in result.Contexts)
         {
             text.AppendLine($"### Cognova.Build: {context.Name}");
             text.AppendLine();
@@ -22,16 +23,19 @@ public static class StepSummary
             text.AppendLine("|---|---|---|---|---|---|");
             foreach (var migration in context.Migrations)
             {
+                var lockStatus = ReportText.LockStatus(migration.LockStatus);
                 if (migration.Findings.Count == 0)
                 {
-                    text.AppendLine($"| {migration.Id} | {migration.LockStatus} | | | no findings | |");
+                    text.AppendLine($"| {migration.Id} | {lockStatus} | | | no findings | |");
                     continue;
                 }
 
-                foreach (var finding in migration.Findings)
+                foreach (var placed in migration.Findings)
                 {
-                    var approved = finding.Approved ? "yes: " + Cell(finding.Reason ?? "") : "no";
-                    text.AppendLine($"| {migration.Id} | {migration.LockStatus} | {finding.Rule} | {finding.Severity} | {Cell(finding.Action)} | {approved} |");
+                    var finding = placed.Finding;
+                    var approved = placed.Approval is { } approval ? "yes: " + Cell(approval.Reason) : "no";
+                    var severity = ReportText.Severity(finding.Severity);
+                    text.AppendLine($"| {migration.Id} | {lockStatus} | {finding.Rule.Id} | {severity} | {Cell(finding.Hit.Action)} | {approved} |");
                 }
             }
 

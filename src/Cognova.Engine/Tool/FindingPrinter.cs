@@ -1,26 +1,29 @@
+using Cognova.Engine.Build.Checks;
+using Cognova.Engine.Build.Results;
 using Cognova.Engine.Diagnostics;
-using Cognova.Engine.Lint;
 using Cognova.Engine.Sources;
 using Cognova.Migrations;
 
 namespace Cognova.Engine.Tool;
 
-/// <summary>Shows a migration's SQL and a finding with its statement in context, for <c>generate</c> and <c>review</c>.</summary>
+/// <summary>
+/// Shows a migration's SQL and a finding with its statement in context, for <c>generate</c> and <c>review</c>.
+/// The findings are placed and paired with their approvals as the build's check does (<see cref="FindingPlacement"/>).
+/// </summary>
 internal sealed class FindingPrinter(CliSession session)
 {
-    private readonly Dictionary<string, MigrationSourceMap> _maps = new(StringComparer.Ordinal);
-
     public void PrintSql(MigrationScript script)
     {
         session.Console.Heading($"SQL of {script.Id}:");
         session.Console.Sql(script.Sql.Length == 0 ? "-- (no statements)" : Indent(script.Sql));
     }
 
-    /// <summary>One line per finding: where, what, and the rule.</summary>
-    public void PrintSummary(MigrationScript script, Finding finding, bool approved)
+    /// <summary>One line per finding: where, what, and the rule; dimmed when approved.</summary>
+    public void PrintSummary(FindingResult placed)
     {
-        var line = $"{Where(script, finding)}: {Level(finding.Severity)} {finding.Rule.Id}: {finding.Hit.Action}";
-        if (approved)
+        var finding = placed.Finding;
+        var line = $"{Where(placed.Location)}: {Level(finding.Severity)} {finding.Rule.Id}: {finding.Hit.Action}";
+        if (placed.IsApproved)
         {
             session.Console.Dim(line + " (approved)");
         }
@@ -35,8 +38,9 @@ internal sealed class FindingPrinter(CliSession session)
     }
 
     /// <summary>The finding at length: why it is risky, the statement (between its neighbours, with <paramref name="context"/>), the safer way.</summary>
-    public void PrintDetail(MigrationScript script, Finding finding, bool context)
+    public void PrintDetail(MigrationScript script, FindingResult placed, bool context)
     {
+        var finding = placed.Finding;
         var console = session.Console;
         console.Line($"  {finding.Rule.Why}");
         if (!context)
@@ -65,16 +69,8 @@ internal sealed class FindingPrinter(CliSession session)
         console.Line($"  Safer: {finding.Rule.Safer}");
     }
 
-    private string Where(MigrationScript script, Finding finding)
+    private static string Where(SourceLocation at)
     {
-        if (!_maps.TryGetValue(script.Id, out var map))
-        {
-            var location = session.Sources.FindClass(script.ClassName) ?? new SourceLocation(session.Project.ProjectFile);
-            map = MigrationSourceMap.Build(location, session.Sources.ReadLines(location.File));
-            _maps[script.Id] = map;
-        }
-
-        var at = map.OperationAt(finding.OperationIndex, script.Operations.Count);
         var file = Path.GetRelativePath(Environment.CurrentDirectory, at.File);
         return at.Line > 0 ? $"{file}({at.Line},{at.Column})" : file;
     }

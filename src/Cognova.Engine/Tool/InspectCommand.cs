@@ -20,7 +20,7 @@ internal static class InspectCommand
 
         console.Line();
         printer.PrintSql(script);
-        var findings = state.Findings.Where(f => f.MigrationId == id).ToList();
+        var findings = state.Placed(script).Findings;
         console.Line();
         if (findings.Count == 0)
         {
@@ -31,7 +31,7 @@ internal static class InspectCommand
             console.Heading($"Findings ({findings.Count}):");
             foreach (var finding in findings)
             {
-                printer.PrintSummary(script, finding, state.IsApproved(finding));
+                printer.PrintSummary(finding);
                 printer.PrintDetail(script, finding, context: false);
             }
         }

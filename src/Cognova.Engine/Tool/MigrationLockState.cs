@@ -1,4 +1,6 @@
 using Cognova.Engine.Build;
+using Cognova.Engine.Build.Checks;
+using Cognova.Engine.Build.Results;
 using Cognova.Engine.Diagnostics;
 using Cognova.Engine.Lint;
 using Cognova.Engine.Lock;
@@ -18,10 +20,12 @@ namespace Cognova.Engine.Tool;
 internal sealed class MigrationLockState
 {
     private readonly LockFileStore _store;
+    private readonly FindingPlacement _placement;
 
-    private MigrationLockState(LockFileStore store, string lockPath, LockedContext locked, IReadOnlyList<MigrationScript> scripts, IReadOnlyList<Finding> findings)
+    private MigrationLockState(LockFileStore store, FindingPlacement placement, string lockPath, LockedContext locked, IReadOnlyList<MigrationScript> scripts, IReadOnlyList<Finding> findings)
     {
         _store = store;
+        _placement = placement;
         LockPath = lockPath;
         Locked = locked;
         Scripts = scripts;
@@ -59,7 +63,7 @@ internal sealed class MigrationLockState
         try
         {
             var file = store.Get(lockPath)!;
-            return new MigrationLockState(store, lockPath, file.For(session.ContextName), scripts, findings);
+            return new MigrationLockState(store, new FindingPlacement(session.Sources, session.Project.ProjectFile), lockPath, file.For(session.ContextName), scripts, findings);
         }
         catch (LockFileFormatException ex)
         {
@@ -71,6 +75,9 @@ internal sealed class MigrationLockState
     }
 
     public bool IsApproved(Finding finding) => Approvals.IsApproved(Locked, finding);
+
+    /// <summary>The migration's findings, each at its place in the migration's source and with the approval that counts now, as the build reports them.</summary>
+    public MigrationResult Placed(MigrationScript script) => _placement.Place(script, Findings, Locked);
 
     /// <summary>The lock approves the finding's statement without a reason, which counts for nothing.</summary>
     public bool HasApprovalWithoutReason(Finding finding) => Approvals.HasApprovalWithoutReason(Locked, finding);

@@ -1,3 +1,4 @@
+using Cognova.Engine.Build.Results;
 using Cognova.Engine.Diagnostics;
 using Cognova.Engine.Lint;
 using Cognova.Engine.Lock;
@@ -37,7 +38,7 @@ internal static class ReviewCommand
 
         var open = state.Scripts
             .Where(s => filter is null || s.Id == filter)
-            .SelectMany(s => state.Unapproved(s.Id))
+            .SelectMany(s => state.Placed(s).Findings.Where(f => !f.IsApproved))
             .ToList();
         if (open.Count == 0)
         {
@@ -51,8 +52,8 @@ internal static class ReviewCommand
             console.Heading($"{open.Count} finding(s) need a review:");
             foreach (var finding in open)
             {
-                printer.PrintSummary(Script(state, finding), finding, approved: false);
-                WarnIfReasonMissing(console, state, finding);
+                printer.PrintSummary(finding);
+                WarnIfReasonMissing(console, finding);
             }
 
             console.Error(
@@ -92,20 +93,21 @@ internal static class ReviewCommand
         return ExitCodes.Success;
     }
 
-    private static int Ask(CliSession session, MigrationLockState state, FindingPrinter printer, IReadOnlyList<Finding> open)
+    private static int Ask(CliSession session, MigrationLockState state, FindingPrinter printer, IReadOnlyList<FindingResult> open)
     {
         var console = session.Console;
         var approvedIds = new List<string>();
         var declined = 0;
         for (var i = 0; i < open.Count; i++)
         {
-            var finding = open[i];
+            var placed = open[i];
+            var finding = placed.Finding;
             var script = Script(state, finding);
             console.Line();
             console.Heading($"[{i + 1}/{open.Count}] {script.Id}");
-            printer.PrintSummary(script, finding, approved: false);
-            WarnIfReasonMissing(console, state, finding);
-            printer.PrintDetail(script, finding, context: true);
+            printer.PrintSummary(placed);
+            WarnIfReasonMissing(console, placed);
+            printer.PrintDetail(script, placed, context: true);
             if (!console.Confirm("Approve this finding?"))
             {
                 declined++;
@@ -139,7 +141,7 @@ internal static class ReviewCommand
             Finish(session, state, approvedIds, reason: null);
         }
 
-        var left = open.Count(f => !state.IsApproved(f));
+        var left = open.Count(f => !state.IsApproved(f.Finding));
         if (left > 0)
         {
             console.Warning($"{left} finding(s) left unapproved{(declined > 0 ? $" ({declined} declined)" : "")}: the build fails on the destructive ones until they are approved or the migration changes.");
@@ -148,9 +150,9 @@ internal static class ReviewCommand
         return ExitCodes.Success;
     }
 
-    private static void WarnIfReasonMissing(CliConsole console, MigrationLockState state, Finding finding)
+    private static void WarnIfReasonMissing(CliConsole console, FindingResult finding)
     {
-        if (state.HasApprovalWithoutReason(finding))
+        if (finding.ApprovedWithoutReason)
         {
             console.Warning("  The lock file approves this statement, but the approval's reason is missing (empty or blank), so it does not count: approve it again with a reason.");
         }

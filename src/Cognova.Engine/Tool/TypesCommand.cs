@@ -40,9 +40,9 @@ internal static class TypesCommand
 
         var (wire, source) = log.Step("read the JSON contract", model.Wire);
         log.Verbose("JSON settings: " + source);
-        var diagnostics = new DiagnosticWriter(TextWriter.Null);
+        var diagnostics = new DiagnosticList();
         var upToDate = TypeScriptTypes.Produce(settings, model.Description(), wire, name => session.Sources.FindClass(name), session.Project.ProjectFile, diagnostics, log);
-        foreach (var diagnostic in diagnostics.Written)
+        foreach (var diagnostic in diagnostics.Items)
         {
             var line = $"{diagnostic.Code}: {diagnostic.Message}";
             if (diagnostic.Severity == DiagnosticSeverity.Error)

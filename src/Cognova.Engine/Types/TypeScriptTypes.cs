@@ -15,7 +15,7 @@ internal static class TypeScriptTypes
         WireContract wire,
         Func<string, SourceLocation?> locate,
         string projectFile,
-        DiagnosticWriter diagnostics,
+        DiagnosticList diagnostics,
         HostLog log)
     {
         var generated = log.Step("generate TypeScript types", () => TypeScriptGenerator.Generate(model, wire, settings.Options));
@@ -23,7 +23,7 @@ internal static class TypeScriptTypes
         {
             var severity = DiagnosticCatalog.Find(problem.Code)?.DefaultSeverity ?? DiagnosticSeverity.Warning;
             var location = problem.Entity.Length > 0 ? locate(problem.Entity) : null;
-            diagnostics.Write(new Diagnostic(problem.Code, severity, problem.Message, location?.File ?? projectFile, location?.Line ?? 0, location?.Column ?? 0));
+            diagnostics.Add(new Diagnostic(problem.Code, severity, problem.Message, location?.File ?? projectFile, location?.Line ?? 0, location?.Column ?? 0));
         }
 
         return TypesFile.Apply(settings.OutputPath, generated.Text, settings.CompareOnly, diagnostics, log);

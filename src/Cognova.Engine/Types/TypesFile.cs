@@ -13,7 +13,7 @@ internal static class TypesFile
     private const int ListedDifferences = 25;
 
     /// <returns>True when the file on disk is (now) the generated one.</returns>
-    public static bool Apply(string path, string generated, bool compareOnly, DiagnosticWriter diagnostics, HostLog log)
+    public static bool Apply(string path, string generated, bool compareOnly, DiagnosticList diagnostics, HostLog log)
     {
         var existing = File.Exists(path) ? File.ReadAllText(path) : null;
         if (existing is not null && TypesFileComparer.AreSame(existing, generated))
@@ -24,7 +24,7 @@ internal static class TypesFile
 
         if (compareOnly)
         {
-            diagnostics.Write(new Diagnostic(DiagnosticCodes.TypeScriptStale, DiagnosticSeverity.Error, StaleMessage(path, existing, generated), path, existing is null ? 0 : 1, existing is null ? 0 : 1));
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.TypeScriptStale, DiagnosticSeverity.Error, StaleMessage(path, existing, generated), path, existing is null ? 0 : 1, existing is null ? 0 : 1));
             return false;
         }
 
@@ -34,7 +34,7 @@ internal static class TypesFile
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Write(new Diagnostic(
+            diagnostics.Add(new Diagnostic(
                 DiagnosticCodes.TypeScriptNotWritten,
                 DiagnosticSeverity.Error,
                 $"The TypeScript types could not be written to {path}: {ex.Message} Make its folder writable, or point CognovaTypeScriptOutput at a writable path.",
