@@ -21,7 +21,7 @@ internal static class WarmStartHost
         var dependencies = Fingerprint(dependencyFiles);
 
         var watch = Stopwatch.StartNew();
-        var requested = new CancellationTokenSource();
+        using var requested = new CancellationTokenSource();
         var warming = Task.Run(() => WarmUp(requested.Token));
 
         // No request: the build ended, or failed, before its check.
