@@ -49,6 +49,8 @@ public static class BundleStaging
         => target.Any(library => library.Value?["runtime"] is JsonObject runtime
             && runtime.Any(asset => string.Equals(Path.GetFileName(asset.Key), fileName, StringComparison.OrdinalIgnoreCase)));
 
+    private const string TieredPgoProperty = "System.Runtime.TieredPGO";
+
     public static void WriteRuntimeConfig(string applicationRuntimeConfig, BundleManifest manifest, string destination)
     {
         var config = JsonNode.Parse(File.ReadAllText(applicationRuntimeConfig))!.AsObject();
@@ -57,6 +59,8 @@ public static class BundleStaging
         var properties = options["configProperties"] as JsonObject ?? new JsonObject();
         options["configProperties"] = properties;
         properties[BundleManifest.PropertyName] = manifest.ToJson();
+        // A bundle lives a second or two: profile-guided JIT costs more than it wins in that time. The application's own setting stays.
+        properties.TryAdd(TieredPgoProperty, false);
         AtomicFile.WriteAllText(destination, config.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
     }
 }

@@ -57,6 +57,18 @@ public sealed class BundleStagingTests : IDisposable
         var stored = JsonNode.Parse((string)config["configProperties"]![BundleManifest.PropertyName]!)!;
         Assert.Equal(("Store", "Store.ShopContext", "sha256:ab"), ((string?)stored["application"], (string?)stored["contextType"], (string?)stored["migrations"]![0]!["sql"]));
         Assert.Equal("Store", (string?)stored["contextAssembly"]);
+        Assert.False((bool?)config["configProperties"]!["System.Runtime.TieredPGO"]);
+    }
+
+    [Fact]
+    public void Keeps_the_applications_own_profile_guided_jit_setting()
+    {
+        var source = Write("Store.runtimeconfig.json", """{ "runtimeOptions": { "tfm": "net10.0", "configProperties": { "System.Runtime.TieredPGO": true } } }""");
+        var destination = Path.Combine(_directory, "efbundle.runtimeconfig.json");
+
+        BundleStaging.WriteRuntimeConfig(source, new BundleManifest("Store", "Store.ShopContext", []), destination);
+
+        Assert.True((bool?)JsonNode.Parse(File.ReadAllText(destination))!["runtimeOptions"]!["configProperties"]!["System.Runtime.TieredPGO"]);
     }
 
     [Fact]
