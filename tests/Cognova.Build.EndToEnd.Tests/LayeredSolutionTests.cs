@@ -85,6 +85,7 @@ public sealed class LayeredSolutionTests(PostgresServer server)
         var warm = solution.Build(Api, "-p:CognovaVerbose=true");
         Assert.True(warm.ExitCode == 0, warm.ToString());
         Assert.Contains("cache: 3 of 3 migration(s) unchanged, 0 generated", warm.Output);
+        Assert.Contains("running in the design host started before the compiler", warm.Output);
 
         // The library's model and snapshot stay as they are: only the locked migration's SQL changes (the
         // migrations after it are generated again too: each one's key holds the one before it).
@@ -94,6 +95,8 @@ public sealed class LayeredSolutionTests(PostgresServer server)
         Assert.True(edited.ExitCode != 0, edited.ToString());
         Assert.Equal(solution.PathOf(InitFile), edited.Single("COG3001").File);
         Assert.Contains("cache: 0 of 3 migration(s) unchanged, 3 generated", edited.Output);
+        // An edit in the library alone: the API's warm host started all the same (a reference changed) and took the check.
+        Assert.Contains("running in the design host started before the compiler", edited.Output);
     }
 
     [Fact]
