@@ -241,8 +241,8 @@ public sealed class CognovaCheck : ToolTask
         _warmHost = WarmHost.Take(BuildEngine4, ApplicationAssembly);
         using (_warmHost)
         {
-            var identity = HostCommandLine.Identity(GenerateFullPathToTool(), ExecCommandLine().ToString(), EnvironmentVariables ?? Array.Empty<string>());
-            if (_warmHost is null || _warmHost.Identity != identity)
+            if (_warmHost is null
+                || _warmHost.Identity != HostCommandLine.Identity(GenerateFullPathToTool(), ExecCommandLine().ToString(), EnvironmentVariables ?? Array.Empty<string>()))
             {
                 return null;
             }

@@ -7,6 +7,12 @@ using Cognova.Secrets;
 
 // Exit codes: 0 no errors, 1 errors were reported as diagnostics, 2 bad command line,
 // 3 the host itself failed (the task turns stderr into COG0001), 4 a warm start's dependencies changed (WarmStart).
+
+// The application runs in this process and may write to the console (its logging, an exception that
+// quotes its connection string): everything that reaches standard error, and the diagnostics channel
+// of a build, is masked line by line. dotnet cognova keeps its standard output for data (SQL scripts).
+Console.SetError(new MaskingTextWriter(Console.Error));
+
 string? warmStart = null;
 if (args.Length > 0 && args[0] == WarmStart.Command)
 {
@@ -25,10 +31,6 @@ else
     TraceHostStart(args.FirstOrDefault() ?? "");
 }
 
-// The application runs in this process and may write to the console (its logging, an exception that
-// quotes its connection string): everything that reaches standard error, and the diagnostics channel
-// of a build, is masked line by line. dotnet cognova keeps its standard output for data (SQL scripts).
-Console.SetError(new MaskingTextWriter(Console.Error));
 try
 {
     var arguments = EngineRequest.Read(args);
