@@ -230,6 +230,8 @@ public static class AdvisoryLockMigrator
                     await _progress.BeforeAllAsync(plan.Steps).ConfigureAwait(false);
                 }
 
+                // Always a named target (the latest migration when none was asked for): EF Core compares the model with
+                // the snapshot only without one, and would refuse to apply over changes PendingModelChanges lets through.
                 await migrator.MigrateAsync(plan.Target, token).ConfigureAwait(false);
                 if (_progress.IsFollowing)
                 {

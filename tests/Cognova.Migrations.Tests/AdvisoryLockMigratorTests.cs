@@ -365,6 +365,29 @@ public sealed class AdvisoryLockMigratorTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task By_default_the_migrations_apply_where_Database_Migrate_refuses_a_model_with_pending_changes()
+    {
+        var db = await TestDatabase.CreateAsync(server, "driftfresh");
+        await using (var context = db.NewContext<DriftContext>())
+        {
+            Assert.Throws<InvalidOperationException>(() => context.Database.Migrate());
+        }
+
+        Assert.Empty(await db.HistoryAsync());
+
+        // The runner names its target (the latest migration), and EF Core compares the model only without one.
+        var log = new LogSink();
+        await using (var context = db.NewContext<DriftContext>())
+        {
+            var result = await AdvisoryLockMigrator.RunAsync(context, new MigrationRunOptions(), log.Logger);
+            Assert.Equal(MigrationRunStatus.Applied, result.Status);
+        }
+
+        Assert.Equal(["20260104000001_Empty"], await db.HistoryAsync());
+        Assert.Empty(log.WithId(5014));
+    }
+
+    [Fact]
     public async Task The_default_lock_id_is_the_documented_formula()
     {
         var db = await TestDatabase.CreateAsync(server, "lockid");
