@@ -4,7 +4,9 @@
 #      as they are) of a generated project with 60 migrations, with the package (the check runs) vs the
 #      same project without the package,
 #   2. the same at 10 and at 200 migrations, and how the added time (with minus without) grows from
-#      10 to 200 migrations,
+#      10 to 200 migrations; in these projects the model grows with the history (N tables for N migrations),
+#   2b. "history only": the same (with vs without, no cold side) on a model of 10 tables with a history of
+#      10, 60 and 200 migrations, and how the added time grows with the history alone (the issue's target),
 #   3. the drift check after a model change on the 60-migration project: the design host run directly
 #      vs `dotnet ef migrations has-pending-model-changes --no-build`.
 # Progress goes to stderr, the table to stdout. See bench/README.md.
@@ -25,8 +27,12 @@ REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=bench/lib.sh
 source "$REPO/bench/lib.sh"
 
-# The generated projects (bench/gen-migrations.py): this many tables, one migration each.
+# The generated projects (bench/gen-migrations.py), m<N>: N tables, one migration each.
 SIZES=(10 60 200)
+# The "history only" series, h<N>: HISTORY_TABLES tables and N migrations; the migrations after the
+# last table comment on a table in raw SQL and leave the model as it is.
+HISTORY_TABLES=10
+HISTORY_SIZES=(10 60 200)
 # The size of measurements 1 and 3.
 HEADLINE=60
 # bench/gen-migrations.py names every generated project Bench200, whatever the count.
@@ -93,6 +99,13 @@ cog_codes() {
         awk '{ printf "%s%s × %s %s", sep, $1, $2, $3; sep = ", " }' || true
 }
 
+# host_steps LOG: from a build with -p:CognovaVerbose=true, the design host's own lines about its warm
+# start, its step times ("create BenchContext: 153 ms (at 412 ms)") and its cache, one a line.
+host_steps() {
+    grep -E '^[[:space:]]*Cognova: (warm start: |cache: |.*: [0-9]+ ms \(at [0-9]+ ms\)$)' "$1" |
+        sed 's/^[[:space:]]*Cognova: //' || true
+}
+
 # ---------------------------------------------------------------------------------------------
 # 1. Pack a snapshot of the working tree (no bin/obj) into a local feed, with a unique version.
 # ---------------------------------------------------------------------------------------------
@@ -132,81 +145,116 @@ run_logged tool-restore bash -c "cd \"\$1\" && dotnet tool restore" _ "$REPO"
 [[ $RC -eq 0 ]] || die "dotnet tool restore failed" "$LOGS/tool-restore.out" "$LOGS/tool-restore.err"
 
 # ---------------------------------------------------------------------------------------------
-# 2. For each size: a generated project with its model snapshot, as m<N>/with (references the
-#    package) and m<N>/without (the same files, without the package reference).
+# 2. For each project: a generated project with its model snapshot, as <P>/with (references the
+#    package) and <P>/without (the same files, without the package reference). A project <P> is
+#    m<N> (N tables, N migrations) or h<N> (HISTORY_TABLES tables, N migrations).
 # ---------------------------------------------------------------------------------------------
-side_dir() { echo "$WORK/m$1/$2"; }
-side_proj() { echo "$WORK/m$1/$2/$PROJECT_NAME.csproj"; }
-lock_of() { echo "$WORK/m$1/with/Data/Migrations/migrations.lock.json"; }
+side_dir() { echo "$WORK/$1/$2"; }
+side_proj() { echo "$WORK/$1/$2/$PROJECT_NAME.csproj"; }
+lock_of() { echo "$WORK/$1/with/Data/Migrations/migrations.lock.json"; }
+
+# history_project N: the project of the history series with N migrations. With as many migrations as
+# tables, bench/gen-migrations.py writes the same files as m<N> (one table per migration), so m<N> serves.
+history_project() {
+    if [[ "$1" -eq "$HISTORY_TABLES" && " ${SIZES[*]} " == *" $1 "* ]]; then echo "m$1"; else echo "h$1"; fi
+}
+
+# MIGRATIONS[P] and TABLES[P]: what bench/gen-migrations.py writes for project P.
+declare -A MIGRATIONS TABLES
+PROJECTS=()
+for n in "${SIZES[@]}"; do
+    PROJECTS+=("m$n")
+    MIGRATIONS[m$n]=$n
+    TABLES[m$n]=$n
+done
+HISTORY_PROJECTS=()
+for n in "${HISTORY_SIZES[@]}"; do
+    ((n >= HISTORY_TABLES)) || die "HISTORY_SIZES must not be below HISTORY_TABLES ($HISTORY_TABLES), got $n"
+    p="$(history_project "$n")"
+    HISTORY_PROJECTS+=("$p")
+    [[ -z "${MIGRATIONS[$p]:-}" ]] || continue
+    PROJECTS+=("$p")
+    MIGRATIONS[$p]=$n
+    TABLES[$p]=$HISTORY_TABLES
+done
+# describe P: "60 tables and 60 migrations".
+describe() { echo "${TABLES[$1]} tables and ${MIGRATIONS[$1]} migrations"; }
 
 declare -A BUILD_CODES
-for n in "${SIZES[@]}"; do
-    with_dir="$(side_dir "$n" with)"
-    without_dir="$(side_dir "$n" without)"
-    log "generating a project with $n tables and $n migrations (bench/gen-migrations.py)"
-    python3 "$REPO/bench/gen-migrations.py" "$with_dir" "$n" "$VERSION" || die "bench/gen-migrations.py failed for $n migrations"
-    [[ -f "$(side_proj "$n" with)" ]] || die "bench/gen-migrations.py wrote no $PROJECT_NAME.csproj for $n migrations"
+for p in "${PROJECTS[@]}"; do
+    n=${MIGRATIONS[$p]}
+    with_dir="$(side_dir "$p" with)"
+    without_dir="$(side_dir "$p" without)"
+    log "generating $p, a project with $(describe "$p") (bench/gen-migrations.py)"
+    python3 "$REPO/bench/gen-migrations.py" "$with_dir" "$n" "$VERSION" "${TABLES[$p]}" || die "bench/gen-migrations.py failed for $p"
+    [[ -f "$(side_proj "$p" with)" ]] || die "bench/gen-migrations.py wrote no $PROJECT_NAME.csproj for $p"
 
     # The model snapshot: `dotnet ef migrations add` on the compiled model, then only its snapshot is
     # kept. This first build runs without the checks, which would (rightly) stop at the missing snapshot.
     cd "$WORK"
-    run_logged "m$n-build-nocheck" dotnet build "${BUILD_FLAGS[@]}" -p:CognovaEnabled=false "$(side_proj "$n" with)"
-    [[ $RC -eq 0 ]] || die "build of the $n-migration project failed (exit $RC)" "$LOGS/m$n-build-nocheck.out" "$LOGS/m$n-build-nocheck.err"
+    run_logged "$p-build-nocheck" dotnet build "${BUILD_FLAGS[@]}" -p:CognovaEnabled=false "$(side_proj "$p" with)"
+    [[ $RC -eq 0 ]] || die "build of $p failed (exit $RC)" "$LOGS/$p-build-nocheck.out" "$LOGS/$p-build-nocheck.err"
     cd "$REPO"
-    run_logged "m$n-ef-add" dotnet tool run dotnet-ef migrations add Snapshot --no-build --project "$(side_proj "$n" with)" --output-dir Data/Migrations
-    [[ $RC -eq 0 ]] || die "dotnet ef migrations add Snapshot failed for $n migrations (exit $RC)" "$LOGS/m$n-ef-add.out" "$LOGS/m$n-ef-add.err"
+    run_logged "$p-ef-add" dotnet tool run dotnet-ef migrations add Snapshot --no-build --project "$(side_proj "$p" with)" --output-dir Data/Migrations
+    [[ $RC -eq 0 ]] || die "dotnet ef migrations add Snapshot failed for $p (exit $RC)" "$LOGS/$p-ef-add.out" "$LOGS/$p-ef-add.err"
     migrations="$with_dir/Data/Migrations"
-    [[ -f "$migrations/BenchContextModelSnapshot.cs" ]] || die "dotnet ef wrote no BenchContextModelSnapshot.cs for $n migrations" "$LOGS/m$n-ef-add.out"
+    [[ -f "$migrations/BenchContextModelSnapshot.cs" ]] || die "dotnet ef wrote no BenchContextModelSnapshot.cs for $p" "$LOGS/$p-ef-add.out"
     snapshot_migration=("$migrations"/*_Snapshot.cs)
-    [[ -f "${snapshot_migration[0]}" ]] || die "dotnet ef wrote no *_Snapshot.cs migration for $n migrations" "$LOGS/m$n-ef-add.out"
-    # The hand-written migrations together name the same tables, keys, foreign keys and indexes as the
-    # migration EF generated from the model.
+    [[ -f "${snapshot_migration[0]}" ]] || die "dotnet ef wrote no *_Snapshot.cs migration for $p" "$LOGS/$p-ef-add.out"
+    # The hand-written migrations that create the tables together name the same tables, keys, foreign
+    # keys and indexes as the migration EF generated from the model (the others change no table).
     diff <(grep -oh 'name: "[^"]*"' "${snapshot_migration[0]}" | sort -u) \
-        <(grep -oh 'name: "[^"]*"' "$migrations"/*_AddTable*.cs | sort -u) >"$LOGS/m$n-names.diff" ||
-        die "the $n generated migrations do not name what EF's own migration of the model names" "$LOGS/m$n-names.diff"
+        <(grep -oh 'name: "[^"]*"' "$migrations"/*_AddTable*.cs | sort -u) >"$LOGS/$p-names.diff" ||
+        die "the generated migrations of $p do not name what EF's own migration of the model names" "$LOGS/$p-names.diff"
     rm -f "$migrations"/*_Snapshot.cs "$migrations"/*_Snapshot.Designer.cs
 
     # without/: the same sources, no package reference. Copied before the first check, so it has no lock file.
     mkdir -p "$without_dir"
     tar -C "$with_dir" --exclude=./bin --exclude=./obj -cf - . | tar -C "$without_dir" -xf -
-    sed -i -e '/Include="Cognova.Build"/d' "$(side_proj "$n" without)"
-    ! grep -q 'Cognova' "$(side_proj "$n" without)" || die "could not remove the package reference from m$n/without/$PROJECT_NAME.csproj"
-    grep -q "Include=\"Cognova.Build\" Version=\"$VERSION\"" "$(side_proj "$n" with)" || die "m$n/with/$PROJECT_NAME.csproj does not reference Cognova.Build $VERSION"
+    sed -i -e '/Include="Cognova.Build"/d' "$(side_proj "$p" without)"
+    ! grep -q 'Cognova' "$(side_proj "$p" without)" || die "could not remove the package reference from $p/without/$PROJECT_NAME.csproj"
+    grep -q "Include=\"Cognova.Build\" Version=\"$VERSION\"" "$(side_proj "$p" with)" || die "$p/with/$PROJECT_NAME.csproj does not reference Cognova.Build $VERSION"
 
     # The first build with the checks: no drift, no error; it writes the lock.
     cd "$WORK"
-    run_logged "m$n-build-with" dotnet build "${BUILD_FLAGS[@]}" "$(side_proj "$n" with)"
-    if [[ $RC -ne 0 ]] || grep -q 'error COG' "$LOGS/m$n-build-with.out"; then
-        grep 'COG[0-9]' "$LOGS/m$n-build-with.out" | sort -u | head -n 20 >&2 || true
-        die "the first build of m$n/with with the checks failed (exit $RC)" "$LOGS/m$n-build-with.out" "$LOGS/m$n-build-with.err"
+    run_logged "$p-build-with" dotnet build "${BUILD_FLAGS[@]}" "$(side_proj "$p" with)"
+    if [[ $RC -ne 0 ]] || grep -q 'error COG' "$LOGS/$p-build-with.out"; then
+        grep 'COG[0-9]' "$LOGS/$p-build-with.out" | sort -u | head -n 20 >&2 || true
+        die "the first build of $p/with with the checks failed (exit $RC)" "$LOGS/$p-build-with.out" "$LOGS/$p-build-with.err"
     fi
-    lock="$(lock_of "$n")"
-    [[ -f "$lock" ]] || die "the first build of m$n/with wrote no $(basename "$lock")" "$LOGS/m$n-build-with.out"
+    lock="$(lock_of "$p")"
+    [[ -f "$lock" ]] || die "the first build of $p/with wrote no $(basename "$lock")" "$LOGS/$p-build-with.out"
     locked_count=$(grep -c '"id": "2024' "$lock" || true)
-    [[ "$locked_count" -eq "$n" ]] || die "the lock file of m$n/with has $locked_count migrations, expected $n" "$lock"
-    cp "$lock" "$TMP/m$n-lock.saved"
-    [[ -f "$with_dir/$OBJ_REL/$PROJECT_NAME.cognova.check.stamp" ]] || die "m$n/with built, but the check left no stamp in $OBJ_REL" "$LOGS/m$n-build-with.out"
-    BUILD_CODES[$n]="$(cog_codes "$LOGS/m$n-build-with.out")"
+    [[ "$locked_count" -eq "$n" ]] || die "the lock file of $p/with has $locked_count migrations, expected $n" "$lock"
+    cp "$lock" "$TMP/$p-lock.saved"
+    [[ -f "$with_dir/$OBJ_REL/$PROJECT_NAME.cognova.check.stamp" ]] || die "$p/with built, but the check left no stamp in $OBJ_REL" "$LOGS/$p-build-with.out"
+    BUILD_CODES[$p]="$(cog_codes "$LOGS/$p-build-with.out")"
 
-    run_logged "m$n-build-without" dotnet build "${BUILD_FLAGS[@]}" "$(side_proj "$n" without)"
-    [[ $RC -eq 0 ]] || die "the first build of m$n/without failed (exit $RC)" "$LOGS/m$n-build-without.out" "$LOGS/m$n-build-without.err"
-    ! compgen -G "$without_dir/$OBJ_REL/*.cognova.*" >/dev/null || die "m$n/without ran the Cognova check"
+    run_logged "$p-build-without" dotnet build "${BUILD_FLAGS[@]}" "$(side_proj "$p" without)"
+    [[ $RC -eq 0 ]] || die "the first build of $p/without failed (exit $RC)" "$LOGS/$p-build-without.out" "$LOGS/$p-build-without.err"
+    ! compgen -G "$without_dir/$OBJ_REL/*.cognova.*" >/dev/null || die "$p/without ran the Cognova check"
     for side in with without; do
-        [[ -f "$(side_dir "$n" $side)/$OBJ_REL/$PROJECT_NAME.dll" ]] || die "m$n/$side has no $OBJ_REL/$PROJECT_NAME.dll after its build"
+        [[ -f "$(side_dir "$p" $side)/$OBJ_REL/$PROJECT_NAME.dll" ]] || die "$p/$side has no $OBJ_REL/$PROJECT_NAME.dll after its build"
     done
-    log "  m$n ready; the lock has $n migrations; check diagnostics in the first build: ${BUILD_CODES[$n]:-none}"
+    log "  $p ready; the lock has $n migrations; check diagnostics in the first build: ${BUILD_CODES[$p]:-none}"
+done
+# The history series' migrations after the tables must trip no SQL rule: its first builds report what
+# the first build of its smallest project reports (the same tables), nothing more.
+for p in "${HISTORY_PROJECTS[@]}"; do
+    [[ "${BUILD_CODES[$p]:-}" == "${BUILD_CODES[${HISTORY_PROJECTS[0]}]:-}" ]] ||
+        die "the first build of $p reported '${BUILD_CODES[$p]:-none}', the first build of ${HISTORY_PROJECTS[0]} '${BUILD_CODES[${HISTORY_PROJECTS[0]}]:-none}': the history migrations trip a rule" "$LOGS/$p-build-with.out"
 done
 
 # ---------------------------------------------------------------------------------------------
 # 3. Measurements 1 and 2: build after a one-line edit to Program.cs, with vs without, per size.
 # ---------------------------------------------------------------------------------------------
 EDITS=0
-# edit_build NAME SIZE SIDE [EXTRA BUILD ARGUMENTS...]: append a comment line to Program.cs, build
+# edit_build NAME PROJECT SIDE [EXTRA BUILD ARGUMENTS...]: append a comment line to Program.cs, build
 # with --no-restore, and check that the build did what it is timed for: exit 0, a new obj/ assembly
 # (the compile ran), and on with/ a new check stamp (the check ran and passed) with the lock untouched
 # and no error; on without/ no trace of Cognova.
 edit_build() {
-    local name=$1 n=$2 side=$3
+    local name=$1 p=$2 side=$3
     shift 3
     local dir dll stamp lock dll_before stamp_before lock_before trace expected_trace project_side=$side
     local -a extra=()
@@ -215,19 +263,19 @@ edit_build() {
         project_side=with
         extra=(-p:CognovaWarmStart=false)
     fi
-    dir="$(side_dir "$n" "$project_side")"
+    dir="$(side_dir "$p" "$project_side")"
     dll="$dir/$OBJ_REL/$PROJECT_NAME.dll"
     stamp="$dir/$OBJ_REL/$PROJECT_NAME.cognova.check.stamp"
-    lock="$(lock_of "$n")"
+    lock="$(lock_of "$p")"
     EDITS=$((EDITS + 1))
     echo "// edited by the bench ($EDITS)" >>"$dir/Program.cs"
     dll_before=$(mtime_ns "$dll")
     stamp_before=$(mtime_ns "$stamp")
     lock_before=$(mtime_ns "$lock")
     trace="$TMP/trace-$name.log"
-    timed "$name" env COGNOVA_HOST_TRACE_FILE="$trace" dotnet build --no-restore "${BUILD_FLAGS[@]}" "${extra[@]}" "$@" "$(side_proj "$n" "$project_side")"
-    [[ $RC -eq 0 ]] || die "$name: the build of m$n/$side failed (exit $RC)" "$LOGS/$name.out" "$LOGS/$name.err"
-    [[ "$(mtime_ns "$dll")" -gt "$dll_before" ]] || die "$name: the build of m$n/$side did not compile ($OBJ_REL/$PROJECT_NAME.dll unchanged)" "$LOGS/$name.out"
+    timed "$name" env COGNOVA_HOST_TRACE_FILE="$trace" dotnet build --no-restore "${BUILD_FLAGS[@]}" "${extra[@]}" "$@" "$(side_proj "$p" "$project_side")"
+    [[ $RC -eq 0 ]] || die "$name: the build of $p/$side failed (exit $RC)" "$LOGS/$name.out" "$LOGS/$name.err"
+    [[ "$(mtime_ns "$dll")" -gt "$dll_before" ]] || die "$name: the build of $p/$side did not compile ($OBJ_REL/$PROJECT_NAME.dll unchanged)" "$LOGS/$name.out"
     if [[ "$side" != without ]]; then
         ! grep -q 'error COG' "$LOGS/$name.out" || die "$name: the check reported an error" "$LOGS/$name.out"
         # The design host's own record of its starts (COGNOVA_HOST_TRACE_FILE): one start, warm or cold as the side says.
@@ -237,25 +285,31 @@ edit_build() {
             die "$name: the design host's starts were '$(cut -d' ' -f3- "$trace" 2>/dev/null | paste -sd ',')', expected '$expected_trace'" "$LOGS/$name.out"
         [[ "$(mtime_ns "$stamp")" -gt "$stamp_before" ]] || die "$name: the check did not run or did not pass ($OBJ_REL/$PROJECT_NAME.cognova.check.stamp, touched after every check that passed, is unchanged)" "$LOGS/$name.out"
         [[ "$(mtime_ns "$lock")" -eq "$lock_before" ]] || die "$name: the check rewrote the lock file after a code edit that changed no migration" "$LOGS/$name.out"
-        cmp -s "$lock" "$TMP/m$n-lock.saved" || die "$name: the lock file changed after a code edit that changed no migration" "$LOGS/$name.out"
+        cmp -s "$lock" "$TMP/$p-lock.saved" || die "$name: the lock file changed after a code edit that changed no migration" "$LOGS/$name.out"
     else
         ! grep -q 'COG[0-9]' "$LOGS/$name.out" || die "$name: the build without the package printed a Cognova diagnostic" "$LOGS/$name.out"
         ! compgen -G "$dir/$OBJ_REL/*.cognova.*" >/dev/null || die "$name: the build without the package wrote Cognova files to $OBJ_REL"
     fi
 }
 
+# sides P: the sides built after an edit in project P. The history series has no cold side, to keep
+# the bench's length reasonable; its 10-migration point, m10, has one as a member of the first series.
+sides() {
+    if [[ " ${SIZES[*]/#/m} " == *" $1 "* ]]; then echo with cold without; else echo with without; fi
+}
+
 cd "$WORK"
-for n in "${SIZES[@]}"; do
-    for side in with cold without; do
-        log "warm-up build after an edit (m$n/$side, not timed)"
-        edit_build "warmup-m$n-$side" "$n" "$side"
+for p in "${PROJECTS[@]}"; do
+    for side in $(sides "$p"); do
+        log "warm-up build after an edit ($p/$side, not timed)"
+        edit_build "warmup-$p-$side" "$p" "$side"
     done
 done
 
-# WALL[key] and CPU[key]: the timed runs' milliseconds, space-separated, per key "<size>,<side>",
+# WALL[key] and CPU[key]: the timed runs' milliseconds, space-separated, per key "<project>,<side>",
 # drift, ef and full.
 declare -A WALL CPU
-log "builds after an edit: $RUNS runs per side and size, in turn (sizes ${SIZES[*]}; the order of with, cold and without turns every run)"
+log "builds after an edit: $RUNS runs per side and project, in turn (projects ${PROJECTS[*]}; the order of with, cold and without turns every run)"
 for i in $(seq 1 "$RUNS"); do
     case $((i % 3)) in
         1) order=(with cold without) ;;
@@ -263,31 +317,34 @@ for i in $(seq 1 "$RUNS"); do
         0) order=(without with cold) ;;
     esac
     line=""
-    for n in "${SIZES[@]}"; do
+    for p in "${PROJECTS[@]}"; do
         for side in "${order[@]}"; do
-            edit_build "edit-m$n-$side-$i" "$n" "$side"
-            WALL[$n,$side]="${WALL[$n,$side]:-} $ELAPSED_MS"
-            CPU[$n,$side]="${CPU[$n,$side]:-} $CPU_MS"
-            line="$line m$n $side ${ELAPSED_MS} ms (CPU ${CPU_MS} ms),"
+            [[ " $(sides "$p") " == *" $side "* ]] || continue
+            edit_build "edit-$p-$side-$i" "$p" "$side"
+            WALL[$p,$side]="${WALL[$p,$side]:-} $ELAPSED_MS"
+            CPU[$p,$side]="${CPU[$p,$side]:-} $CPU_MS"
+            line="$line $p $side ${ELAPSED_MS} ms (CPU ${CPU_MS} ms),"
         done
     done
     log "  run $i/$RUNS:${line%,}"
 done
 
-# Where the time goes: one more build after an edit per size, with MSBuild's performance summary (not timed).
-declare -A SUMMARY
-for n in "${SIZES[@]}"; do
-    edit_build "summary-m$n" "$n" with -clp:PerformanceSummary
-    SUMMARY[$n]="$(sed -n '/Target Performance Summary/,/Task Performance Summary/p' "$LOGS/summary-m$n.out" |
+# Where the time goes: one more build after an edit per project, with MSBuild's performance summary and
+# the host's own step times (-p:CognovaVerbose=true), not timed.
+declare -A SUMMARY STEPS
+for p in "${PROJECTS[@]}"; do
+    edit_build "summary-$p" "$p" with -clp:PerformanceSummary -p:CognovaVerbose=true
+    SUMMARY[$p]="$(sed -n '/Target Performance Summary/,/Task Performance Summary/p' "$LOGS/summary-$p.out" |
         grep -E '^ *[0-9]+ ms +(_CognovaCheck|CoreCompile) ' | sed -e 's/^ *//' -e 's/ *[0-9]* calls$//' | sort -n -r || true)"
-    [[ "${SUMMARY[$n]}" == *_CognovaCheck* ]] || die "the performance summary of m$n/with shows no _CognovaCheck target" "$LOGS/summary-m$n.out"
+    [[ "${SUMMARY[$p]}" == *_CognovaCheck* ]] || die "the performance summary of $p/with shows no _CognovaCheck target" "$LOGS/summary-$p.out"
+    STEPS[$p]="$(host_steps "$LOGS/summary-$p.out")"
 done
 
 # ---------------------------------------------------------------------------------------------
 # 4. Measurement 3: after a model change on m$HEADLINE/with, the design host alone vs dotnet ef.
 # ---------------------------------------------------------------------------------------------
-M_DIR="$(side_dir "$HEADLINE" with)"
-M_PROJ="$(side_proj "$HEADLINE" with)"
+M_DIR="$(side_dir "m$HEADLINE" with)"
+M_PROJ="$(side_proj "m$HEADLINE" with)"
 ENTITIES="$M_DIR/Data/Entities.cs"
 awk '{ print } /class Table001([^A-Za-z0-9_]|$)/ { inclass = 1 } inclass && /^[[:space:]]*\{[[:space:]]*$/ {
         print "    public string? Description { get; set; }"; print ""; inclass = 0 }' "$ENTITIES" >"$ENTITIES.new"
@@ -335,7 +392,7 @@ host_run() {
     local name=$1 drift_only=$2
     shift 2
     local lock_before
-    lock_before=$(mtime_ns "$(lock_of "$HEADLINE")")
+    lock_before=$(mtime_ns "$(lock_of "m$HEADLINE")")
     timed "$name" "$@"
     if [[ $RC -ne 1 ]] || ! grep -q 'error COG1001' "$LOGS/$name.out"; then
         die "$name: the design host exited with $RC, expected 1 with error COG1001 (the model change)" "$LOGS/$name.out" "$LOGS/$name.err"
@@ -343,7 +400,7 @@ host_run() {
     if [[ "$drift_only" == 1 ]] && grep -o 'COG[0-9][0-9][0-9][0-9]' "$LOGS/$name.out" | grep -qv COG1001; then
         die "$name: the drift-only check reported more than the drift" "$LOGS/$name.out"
     fi
-    [[ "$(mtime_ns "$(lock_of "$HEADLINE")")" -eq "$lock_before" ]] || die "$name: the host touched the lock file" "$LOGS/$name.out"
+    [[ "$(mtime_ns "$(lock_of "m$HEADLINE")")" -eq "$lock_before" ]] || die "$name: the host touched the lock file" "$LOGS/$name.out"
 }
 ef_run() {
     local name=$1
@@ -383,6 +440,8 @@ DRIFT_MESSAGE="$(grep -m1 -A1 'error COG1001' "$LOGS/drift-1.out" | sed -e 's/.*
 # ---------------------------------------------------------------------------------------------
 FIRST=${SIZES[0]}
 LAST=${SIZES[${#SIZES[@]} - 1]}
+HISTORY_FIRST=${HISTORY_SIZES[0]}
+HISTORY_LAST=${HISTORY_SIZES[${#HISTORY_SIZES[@]} - 1]}
 WALL_S=$(awk -v ns="$(($(date +%s%N) - WALL_START))" 'BEGIN { printf "%.0f", ns / 1e9 }')
 LOAD_END="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || true)"
 
@@ -396,10 +455,23 @@ paired_median() {
     echo "$diffs" | median
 }
 
+# growth_row LABEL FIRST_ADDED LAST_ADDED FIRST_DESCRIPTION UNIT TARGET: a table row with the growth of the
+# added time from FIRST_ADDED to LAST_ADDED; "met" is filled in only when there is a TARGET (< 10 %).
+growth_row() {
+    local label=$1 first=$2 last=$3 first_description=$4 unit=$5 target=$6 growth met=""
+    if ((first > 0)); then
+        growth=$(awk -v a="$last" -v b="$first" 'BEGIN { printf "%.0f", (a - b) * 100 / b }')
+        [[ -z "$target" ]] || met=$(awk -v g="$growth" 'BEGIN { print (g < 10 ? "yes" : "**no**") }')
+        echo "| $label | $growth % | | | $target | $met |"
+    else
+        echo "| $label | n/a: the added time at $first_description is $first $unit | | | $target | ${target:+n/a} |"
+    fi
+}
+
 # table WALL|CPU: the Markdown table of those runs. The targets apply to wall time.
 table() {
     local -n runs=$1
-    local kind=$1 ms unit n m_with m_without m_cold target met first_added last_added growth
+    local kind=$1 ms unit n p m_with m_without m_cold target met
     local -A added added_cold
     if [[ "$kind" == WALL ]]; then ms="ms"; else ms="CPU ms"; fi
     unit="median $ms"
@@ -407,8 +479,8 @@ table() {
     echo "|---|---:|---:|---:|---:|:---:|"
     for n in "$HEADLINE" "${SIZES[@]}"; do
         [[ -z "${added[$n]:-}" ]] || continue
-        m_with=$(echo "${runs[$n,with]}" | median)
-        m_without=$(echo "${runs[$n,without]}" | median)
+        m_with=$(echo "${runs[m$n,with]}" | median)
+        m_without=$(echo "${runs[m$n,without]}" | median)
         added[$n]=$((m_with - m_without))
         target=""
         met=""
@@ -417,25 +489,30 @@ table() {
             met=$(meets "$m_with" "$m_without" 1.10)
         fi
         echo "| build after a one-line edit to \`Program.cs\`, $n migrations: with the package vs without ($unit) | $m_with | $m_without | $(ratio "$m_with" "$m_without") | $target | $met |"
-        m_cold=$(echo "${runs[$n,cold]}" | median)
+        m_cold=$(echo "${runs[m$n,cold]}" | median)
         added_cold[$n]=$((m_cold - m_without))
         echo "| for comparison: the same with the warm start off (\`-p:CognovaWarmStart=false\`, the check as before it), $n migrations ($unit) | $m_cold | $m_without | $(ratio "$m_cold" "$m_without") | | |"
     done
     echo "| added time (median with − median without), $(IFS=/; echo "${SIZES[*]}") migrations ($ms) | $(for n in "${SIZES[@]}"; do printf '%s / ' "${added[$n]}"; done | sed 's# / $##') | | | | |"
     echo "| for comparison: added time with the warm start off, $(IFS=/; echo "${SIZES[*]}") migrations ($ms) | $(for n in "${SIZES[@]}"; do printf '%s / ' "${added_cold[$n]}"; done | sed 's# / $##') | | | | |"
-    echo "| for information: median of the per-run differences (with − without), $(IFS=/; echo "${SIZES[*]}") migrations ($ms) | $(for n in "${SIZES[@]}"; do printf '%s / ' "$(paired_median "${runs[$n,with]}" "${runs[$n,without]}")"; done | sed 's# / $##') | | | | |"
-    first_added=${added[$FIRST]}
-    last_added=${added[$LAST]}
+    echo "| for information: median of the per-run differences (with − without), $(IFS=/; echo "${SIZES[*]}") migrations ($ms) | $(for n in "${SIZES[@]}"; do printf '%s / ' "$(paired_median "${runs[m$n,with]}" "${runs[m$n,without]}")"; done | sed 's# / $##') | | | | |"
+    growth_row "for information: growth of the added time from $FIRST to $LAST migrations, the model growing with the history ($FIRST to $LAST tables: N tables for N migrations)" \
+        "${added[$FIRST]}" "${added[$LAST]}" "$FIRST migrations" "$ms" ""
+
+    # History only: the same model, a longer history. This growth carries the target.
+    local -A history_added
+    for n in "${HISTORY_SIZES[@]}"; do
+        p="$(history_project "$n")"
+        m_with=$(echo "${runs[$p,with]}" | median)
+        m_without=$(echo "${runs[$p,without]}" | median)
+        history_added[$n]=$((m_with - m_without))
+        echo "| build after a one-line edit, a $HISTORY_TABLES-table model with a history of $n migrations: with vs without ($unit) | $m_with | $m_without | $(ratio "$m_with" "$m_without") | | |"
+    done
+    echo "| added time, $HISTORY_TABLES-table model, history of $(IFS=/; echo "${HISTORY_SIZES[*]}") migrations ($ms) | $(for n in "${HISTORY_SIZES[@]}"; do printf '%s / ' "${history_added[$n]}"; done | sed 's# / $##') | | | | |"
     target=""
     [[ "$kind" != WALL ]] || target="< 10 %"
-    if ((first_added > 0)); then
-        growth=$(awk -v a="$last_added" -v b="$first_added" 'BEGIN { printf "%.0f", (a - b) * 100 / b }')
-        met=""
-        [[ "$kind" != WALL ]] || met=$(awk -v g="$growth" 'BEGIN { print (g < 10 ? "yes" : "**no**") }')
-        echo "| growth of the added time from $FIRST to $LAST migrations | $growth % | | | $target | $met |"
-    else
-        echo "| growth of the added time from $FIRST to $LAST migrations | n/a: the added time at $FIRST migrations is $first_added $ms | | | $target | ${target:+n/a} |"
-    fi
+    growth_row "growth of the added time from a history of $HISTORY_FIRST to $HISTORY_LAST migrations, the same $HISTORY_TABLES-table model" \
+        "${history_added[$HISTORY_FIRST]}" "${history_added[$HISTORY_LAST]}" "a history of $HISTORY_FIRST migrations" "$ms" "$target"
     local m_drift m_ef m_full
     m_drift=$(echo "${runs[drift]}" | median)
     m_ef=$(echo "${runs[ef]}" | median)
@@ -453,14 +530,20 @@ table() {
 # runs_list WALL|CPU: every timed run, one list item per measurement and side.
 runs_list() {
     local -n runs=$1
-    local n side ms="ms"
+    local p side ms="ms"
     [[ "$1" == WALL ]] || ms="CPU ms"
-    for n in "${SIZES[@]}"; do
-        for side in with cold without; do echo "- $n migrations, $side ($ms):${runs[$n,$side]}"; done
+    for p in "${PROJECTS[@]}"; do
+        for side in $(sides "$p"); do echo "- $(describe "$p"), $side ($ms):${runs[$p,$side]}"; done
     done
     echo "- drift-only host (\`--drift error --sql-check false --lock-check false\`, exit 1) ($ms):${runs[drift]}"
     echo "- dotnet ef ($ms):${runs[ef]}"
     echo "- full-check host (\`--drift error --sql-check true --lock-check true\`, exit 1) ($ms):${runs[full]}"
+}
+
+# no_cold_side: the projects built without a cold side, as "h60 and h200".
+no_cold_side() {
+    local p
+    for p in "${PROJECTS[@]}"; do [[ " $(sides "$p") " == *" cold "* ]] || echo "$p"; done | paste -sd ' ' | sed 's/ \([^ ]*\)$/ and \1/'
 }
 
 BUSY=""
@@ -480,10 +563,10 @@ CPU time (user + system of the timed command and of every process it started and
 
 $(table CPU)
 
-- runs per side: $RUNS (in turn; the order of with, cold — the package with \`-p:CognovaWarmStart=false\` — and without turns every run), nproc: $(nproc), load average at the start: $LOAD_START, at the end: $LOAD_END, .NET SDK: $SDK_VERSION, package: Cognova.Build $VERSION, compiler server off (\`UseSharedCompilation=false\`)
+- runs per side: $RUNS (in turn; the order of with, cold — the package with \`-p:CognovaWarmStart=false\` — and without turns every run; $(no_cold_side) of the history series: with and without only), nproc: $(nproc), load average at the start: $LOAD_START, at the end: $LOAD_END, .NET SDK: $SDK_VERSION, package: Cognova.Build $VERSION, compiler server off (\`UseSharedCompilation=false\`)
 ${BUSY:+$BUSY
 }- the host reported: $DRIFT_MESSAGE
-$(for n in "${SIZES[@]}"; do echo "- Cognova diagnostics in the first build of the $n-migration project: ${BUILD_CODES[$n]:-none}"; done)
+$(for p in "${PROJECTS[@]}"; do echo "- Cognova diagnostics in the first build of the project with $(describe "$p"): ${BUILD_CODES[$p]:-none}"; done)
 - total wall time: ${WALL_S} s
 
 Every timed run, wall time:
@@ -494,9 +577,14 @@ Every timed run, CPU time:
 
 $(runs_list CPU)
 
-MSBuild's target times in one more build after an edit, with the package (\`-clp:PerformanceSummary\`, not timed above):
+MSBuild's target times and the design host's own step times in one more build after an edit, with the package (\`-clp:PerformanceSummary -p:CognovaVerbose=true\`, not timed above):
 
 \`\`\`
-$(for n in "${SIZES[@]}"; do echo "$n migrations:"; echo "${SUMMARY[$n]}" | sed 's/^/  /'; done)
+$(for p in "${PROJECTS[@]}"; do
+    echo "$(describe "$p"):"
+    echo "${SUMMARY[$p]}" | sed 's/^/  /'
+    echo "  the host's own lines:"
+    echo "${STEPS[$p]:-(none found in the verbose output)}" | sed 's/^/    /'
+done)
 \`\`\`
 EOF

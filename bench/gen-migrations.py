@@ -1,14 +1,21 @@
 #!/usr/bin/env python3
-"""Writes a throw-away console project with one DbContext, N tables and N hand-written migrations.
+"""Writes a throw-away console project with one DbContext, TABLES tables and COUNT hand-written migrations.
 
-Used by bench/run.sh (measurement 3). The project has no model snapshot: run.sh adds one with
-`dotnet ef migrations add Snapshot` and then deletes that migration, keeping only the snapshot.
+Used by bench/run.sh (measurement 3), bench/bundle.sh and bench/edit-build.sh. The project has no model
+snapshot: the benches add one with `dotnet ef migrations add Snapshot` and then delete that migration,
+keeping only the snapshot.
 
-Usage: gen-migrations.py OUTPUT_DIR COUNT COGNOVA_VERSION
+Usage: gen-migrations.py OUTPUT_DIR COUNT COGNOVA_VERSION [TABLES]
 
 Table n (1-based) is table_NNN: id (integer identity, primary key), name (text), created_at
 (timestamptz) and, from table 2 on, previous_id (a nullable FK to table n-1, with an index).
-Migration n creates table n, in the shape `dotnet ef migrations add` gives such a table.
+Migration n (n <= TABLES) creates table n, in the shape `dotnet ef migrations add` gives such a
+table, with no Designer file. TABLES defaults to COUNT: one table per migration.
+
+With TABLES < COUNT, migrations TABLES+1..COUNT are history that leaves the model as it is, as a
+real project's history has: RevisionNNNN, raw SQL that comments on a table in Up
+(`COMMENT ON TABLE table_003 IS 'revision 17';`) and removes the comment in Down, each with its
+Designer file whose BuildTargetModel holds the whole model of TABLES tables, as `dotnet ef` writes it.
 """
 import os
 import sys
@@ -25,9 +32,21 @@ def entity(n):
     return f"Table{n:03d}"
 
 
+def timestamp(n):
+    # 2024-01-01 00:MM:SS, one second apart: valid timestamps, ordered like the migrations (3600 of them).
+    return f"2024010100{n // 60:02d}{n % 60:02d}"
+
+
 def migration_id(n):
-    # 2024-01-01 00:MM:SS, one second apart: valid timestamps, ordered like the tables.
-    return f"2024010100{n // 60:02d}{n % 60:02d}_AddTable{n:03d}"
+    return f"{timestamp(n)}_AddTable{n:03d}"
+
+
+def revision_name(n):
+    return f"Revision{n:04d}"
+
+
+def revision_id(n):
+    return f"{timestamp(n)}_{revision_name(n)}"
 
 
 def csproj(version):
@@ -170,6 +189,116 @@ namespace {NAMESPACE}.Migrations
 """
 
 
+def revision(n, tables):
+    """Migration n > tables: a comment on one of the tables in raw SQL; the model stays as it is."""
+    commented = table((n - tables - 1) % tables + 1)
+    return f"""using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace {NAMESPACE}.Migrations
+{{
+    /// <inheritdoc />
+    public partial class {revision_name(n)} : Migration
+    {{
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {{
+            migrationBuilder.Sql("COMMENT ON TABLE {commented} IS 'revision {n}';");
+        }}
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {{
+            migrationBuilder.Sql("COMMENT ON TABLE {commented} IS NULL;");
+        }}
+    }}
+}}
+"""
+
+
+def target_entity(n):
+    previous = "" if n == 1 else """
+
+                    b.Property<int?>("PreviousId")
+                        .HasColumnType("integer")
+                        .HasColumnName("previous_id");"""
+    index = "" if n == 1 else """
+
+                    b.HasIndex("PreviousId");"""
+    return f"""            modelBuilder.Entity("{NAMESPACE}.{entity(n)}", b =>
+                {{
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");{previous}
+
+                    b.HasKey("Id");{index}
+
+                    b.ToTable("{table(n)}", (string)null);
+                }});
+"""
+
+
+def target_relationship(n):
+    return f"""            modelBuilder.Entity("{NAMESPACE}.{entity(n)}", b =>
+                {{
+                    b.HasOne("{NAMESPACE}.{entity(n - 1)}", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousId");
+                }});
+"""
+
+
+def revision_designer(n, tables):
+    """The Designer file of migration n > tables: the whole model of `tables` tables, as `dotnet ef` writes it."""
+    model = "\n".join([target_entity(t) for t in range(1, tables + 1)]
+                      + [target_relationship(t) for t in range(2, tables + 1)])
+    return f"""// <auto-generated />
+using System;
+using {NAMESPACE};
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace {NAMESPACE}.Migrations
+{{
+    [DbContext(typeof(BenchContext))]
+    [Migration("{revision_id(n)}")]
+    partial class {revision_name(n)}
+    {{
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        {{
+#pragma warning disable 612, 618
+            modelBuilder
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+{model}#pragma warning restore 612, 618
+        }}
+    }}
+}}
+"""
+
+
 def write(path, text):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="\n") as f:
@@ -177,20 +306,27 @@ def write(path, text):
 
 
 def main(argv):
-    if len(argv) != 4 or not argv[2].isdigit():
-        print("usage: gen-migrations.py OUTPUT_DIR COUNT COGNOVA_VERSION", file=sys.stderr)
+    if len(argv) not in (4, 5) or not all(a.isdigit() for a in argv[2:3] + argv[4:]):
+        print("usage: gen-migrations.py OUTPUT_DIR COUNT COGNOVA_VERSION [TABLES]", file=sys.stderr)
         return 2
     out, count, version = argv[1], int(argv[2]), argv[3]
+    tables = int(argv[4]) if len(argv) == 5 else count
     if not 1 <= count <= 999:
         print("COUNT must be between 1 and 999", file=sys.stderr)
+        return 2
+    if not 1 <= tables <= count:
+        print("TABLES must be between 1 and COUNT", file=sys.stderr)
         return 2
 
     write(os.path.join(out, f"{PROJECT}.csproj"), csproj(version))
     write(os.path.join(out, "Program.cs"), program())
-    write(os.path.join(out, "Data", "Entities.cs"), entities(count))
-    write(os.path.join(out, "Data", "BenchContext.cs"), context(count))
-    for n in range(1, count + 1):
+    write(os.path.join(out, "Data", "Entities.cs"), entities(tables))
+    write(os.path.join(out, "Data", "BenchContext.cs"), context(tables))
+    for n in range(1, tables + 1):
         write(os.path.join(out, "Data", "Migrations", f"{migration_id(n)}.cs"), migration(n))
+    for n in range(tables + 1, count + 1):
+        write(os.path.join(out, "Data", "Migrations", f"{revision_id(n)}.cs"), revision(n, tables))
+        write(os.path.join(out, "Data", "Migrations", f"{revision_id(n)}.Designer.cs"), revision_designer(n, tables))
     return 0
 
 
