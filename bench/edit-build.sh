@@ -307,8 +307,16 @@ for p in "${PROJECTS[@]}"; do
 done
 
 # WALL[key] and CPU[key]: the timed runs' milliseconds, space-separated, per key "<project>,<side>",
-# drift, ef and full.
-declare -A WALL CPU
+# drift, ef and full. CHECK[key]: the _CognovaCheck target's own time in the same builds (with and cold).
+# Every timed build, on every side, prints MSBuild's performance summary, so that both sides pay for it.
+declare -A WALL CPU CHECK
+# target_ms TARGET LOG: the target's time in the performance summary of a build log.
+target_ms() {
+    local ms
+    ms=$(sed -n '/Target Performance Summary/,/Task Performance Summary/p' "$2" | awk -v t="$1" '$2 == "ms" && $3 == t { print $1; exit }')
+    [[ -n "$ms" ]] || die "no $1 target time in the performance summary of $2" "$2"
+    echo "$ms"
+}
 log "builds after an edit: $RUNS runs per side and project, in turn (projects ${PROJECTS[*]}; the order of with, cold and without turns every run)"
 for i in $(seq 1 "$RUNS"); do
     case $((i % 3)) in
@@ -320,9 +328,12 @@ for i in $(seq 1 "$RUNS"); do
     for p in "${PROJECTS[@]}"; do
         for side in "${order[@]}"; do
             [[ " $(sides "$p") " == *" $side "* ]] || continue
-            edit_build "edit-$p-$side-$i" "$p" "$side"
+            edit_build "edit-$p-$side-$i" "$p" "$side" -clp:PerformanceSummary
             WALL[$p,$side]="${WALL[$p,$side]:-} $ELAPSED_MS"
             CPU[$p,$side]="${CPU[$p,$side]:-} $CPU_MS"
+            if [[ "$side" != without ]]; then
+                CHECK[$p,$side]="${CHECK[$p,$side]:-} $(target_ms _CognovaCheck "$LOGS/edit-$p-$side-$i.out")"
+            fi
             line="$line $p $side ${ELAPSED_MS} ms (CPU ${CPU_MS} ms),"
         done
     done
@@ -468,6 +479,22 @@ growth_row() {
     fi
 }
 
+# check_table: the median _CognovaCheck time per project, and its growth along the history series. The
+# compile is the same with and without the package, and the warm-up does the same work whatever the history,
+# so what the history adds to a build is here, without the compile's noise.
+check_table() {
+    local p n first last
+    echo "| project | with the warm start | warm start off |"
+    echo "|---|---:|---:|"
+    for p in "${PROJECTS[@]}"; do
+        echo "| $(describe "$p") | $(echo "${CHECK[$p,with]}" | median) | $([[ -n "${CHECK[$p,cold]:-}" ]] && echo "${CHECK[$p,cold]}" | median || echo —) |"
+    done
+    first=$(echo "${CHECK[$(history_project "$HISTORY_FIRST"),with]}" | median)
+    last=$(echo "${CHECK[$(history_project "$HISTORY_LAST"),with]}" | median)
+    echo
+    echo "Growth of the check's own time from a history of $HISTORY_FIRST to $HISTORY_LAST migrations, the same $HISTORY_TABLES-table model: $first → $last ms, $(awk -v a="$last" -v b="$first" 'BEGIN { printf "%.0f", (a - b) * 100 / b }') %."
+}
+
 # table WALL|CPU: the Markdown table of those runs. The targets apply to wall time.
 table() {
     local -n runs=$1
@@ -558,6 +585,10 @@ cat <<EOF
 Wall time:
 
 $(table WALL)
+
+The check's own time, the \`_CognovaCheck\` target in the same timed builds (median ms; the warm start's share of the compile is not in it):
+
+$(check_table)
 
 CPU time (user + system of the timed command and of every process it started and waited for: MSBuild, csc, the design host, \`dotnet ef\`):
 
