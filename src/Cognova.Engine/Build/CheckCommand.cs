@@ -94,7 +94,7 @@ internal static class CheckCommand
             TypeScript = typeScript,
         };
         var result = checks.Run(assembly, approval);
-        result = LockFileWrites.Perform(result, log);
+        result = log.Step("write the lock files", () => LockFileWrites.Perform(result, log));
         if (approval is not null && result.ApprovalMatches == 0)
         {
             result = result.WithDiagnostics([NothingToApprove(approval, project)]);
@@ -108,8 +108,12 @@ internal static class CheckCommand
         }
 
         diagnostics.Write(result);
-        CheckOutputs.Write(arguments, settings, result, log);
-        BundleCommand.StageAfterCheck(arguments, settings, result, log);
+        log.Step("write the check's outputs", () =>
+        {
+            CheckOutputs.Write(arguments, settings, result, log);
+            BundleCommand.StageAfterCheck(arguments, settings, result, log);
+            return true;
+        });
     }
 
     private static Diagnostic NothingToApprove(ApprovalRequest approval, ProjectInfo project) => new(

@@ -218,7 +218,7 @@ internal sealed class ContextChecks(
                 var (plan, generated) = scriptsTask.GetAwaiter().GetResult();
                 var (scripts, allFindings) = log.Step("apply SQL rules", () => plan.Join(generated, _linter.Lint));
                 var findings = settings.SqlCheck ? allFindings : [];
-                (result, approvalMatches) = _migrationChecks.Check(result, scripts, findings, snapshotLocation, approval, diagnostics);
+                (result, approvalMatches) = log.Step("compare the migrations with the lock file", () => _migrationChecks.Check(result, scripts, findings, snapshotLocation, approval, diagnostics));
             }
 
             run.Append(diagnostics);

@@ -12,6 +12,7 @@ namespace Cognova.Engine.Cache;
 internal sealed class MigrationSourceFiles(SourceIndex sources)
 {
     private readonly Dictionary<string, byte[]?> _contents = new(StringComparer.Ordinal);
+    private readonly (string Path, string Name)[] _files = sources.Files.Select(f => (f, Path.GetFileName(f))).ToArray();
 
     /// <summary>
     /// The files named as EF Core names a migration's (<c>&lt;id&gt;.cs</c>, <c>&lt;id&gt;.Designer.cs</c>, whose name
@@ -24,9 +25,8 @@ internal sealed class MigrationSourceFiles(SourceIndex sources)
     {
         var declaration = new Lazy<Regex>(() => new Regex(@"\b(?:class|record)\s+" + Regex.Escape(className) + @"\b", RegexOptions.CultureInvariant));
         var files = new List<string>();
-        foreach (var file in sources.Files)
+        foreach (var (file, name) in _files)
         {
-            var name = Path.GetFileName(file);
             if (!name.Contains(className, StringComparison.OrdinalIgnoreCase))
             {
                 continue;

@@ -10,11 +10,15 @@ namespace Cognova.Engine.Sources;
 public sealed class SourceIndex
 {
     private readonly IReadOnlyList<string> _files;
+    private readonly IReadOnlyList<(string Path, string Name)> _handWritten;
+    private readonly IReadOnlyList<(string Path, string Name)> _generated;
     private readonly Dictionary<string, string[]> _lines = new(StringComparer.Ordinal);
 
     public SourceIndex(IEnumerable<string> files)
     {
         _files = files.Where(f => f.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)).ToList();
+        _handWritten = _files.Where(f => !IsGenerated(f)).Select(f => (f, Path.GetFileNameWithoutExtension(f))).ToList();
+        _generated = _files.Where(IsGenerated).Select(f => (f, Path.GetFileNameWithoutExtension(f))).ToList();
     }
 
     /// <summary>The C# files this index searches.</summary>
@@ -32,36 +36,34 @@ public sealed class SourceIndex
 
     /// <summary>
     /// The declaration of class <paramref name="typeName"/> (simple name). Where a partial class is
-    /// declared in several files, a file whose name matches the type wins over generated parts
-    /// such as <c>*.Designer.cs</c>.
+    /// declared in several files, a hand-written part wins over generated parts such as <c>*.Designer.cs</c>,
+    /// and among either, a file whose name matches the type is searched first.
     /// </summary>
     public SourceLocation? FindClass(string typeName)
     {
+        // A hand-written declaration wins wherever it is, so the generated files (large, for a migration's
+        // Designer part) are read only when no hand-written file declares the type.
         var pattern = new Regex(@"\b(?:class|record)\s+" + Regex.Escape(typeName) + @"\b", RegexOptions.CultureInvariant);
-        SourceLocation? fallback = null;
-        foreach (var file in OrderForType(typeName))
+        return FirstDeclaration(OrderForType(_handWritten, typeName), pattern)
+               ?? FirstDeclaration(OrderForType(_generated, typeName), pattern);
+    }
+
+    private SourceLocation? FirstDeclaration(IEnumerable<string> files, Regex pattern)
+    {
+        foreach (var file in files)
         {
             var lines = ReadLines(file);
             for (var i = 0; i < lines.Length; i++)
             {
                 var match = pattern.Match(lines[i]);
-                if (!match.Success || IsCommentedOut(lines[i], match.Index))
+                if (match.Success && !IsCommentedOut(lines[i], match.Index))
                 {
-                    continue;
+                    return new SourceLocation(file, i + 1, match.Index + 1);
                 }
-
-                var location = new SourceLocation(file, i + 1, match.Index + 1);
-                if (!IsGenerated(file))
-                {
-                    return location;
-                }
-
-                fallback ??= location;
-                break;
             }
         }
 
-        return fallback;
+        return null;
     }
 
     /// <summary>The lines of a file, cached; empty when the file cannot be read.</summary>
@@ -88,8 +90,9 @@ public sealed class SourceIndex
         return lines;
     }
 
-    private IEnumerable<string> OrderForType(string typeName)
-        => _files.OrderByDescending(f => Path.GetFileNameWithoutExtension(f).Contains(typeName, StringComparison.OrdinalIgnoreCase));
+    /// <summary>The files named after the type first, each group in the build's order.</summary>
+    private static IEnumerable<string> OrderForType(IReadOnlyList<(string Path, string Name)> files, string typeName)
+        => files.OrderByDescending(f => f.Name.Contains(typeName, StringComparison.OrdinalIgnoreCase)).Select(f => f.Path);
 
     private static bool IsGenerated(string file)
         => file.EndsWith(".Designer.cs", StringComparison.OrdinalIgnoreCase)

@@ -38,6 +38,19 @@ public sealed class SourceIndexTests : IDisposable
     }
 
     [Fact]
+    public void Prefers_a_hand_written_part_in_any_file_over_a_generated_part_named_after_the_class()
+    {
+        var designer = Write("20240101_Init.Designer.cs", "namespace M;\npartial class Init\n{\n}\n");
+        var elsewhere = Write("Extensions.cs", "namespace M;\n\n\npublic partial class Init\n{\n}\n");
+        var generatedOnly = Write("20240102_Next.Designer.cs", "namespace M;\n\npartial class Next\n{\n}\n");
+
+        var index = new SourceIndex([designer, elsewhere, generatedOnly]);
+
+        Assert.Equal(new SourceLocation(elsewhere, 4, 16), index.FindClass("Init"));
+        Assert.Equal(new SourceLocation(generatedOnly, 3, 9), index.FindClass("Next"));
+    }
+
+    [Fact]
     public void Reads_the_list_file_the_build_writes_and_survives_a_missing_one()
     {
         var file = Write("Tag.cs", "public record Tag;\n");
