@@ -483,7 +483,7 @@ growth_row() {
 # compile is the same with and without the package, and the warm-up does the same work whatever the history,
 # so what the history adds to a build is here, without the compile's noise.
 check_table() {
-    local p n first last
+    local p first last
     echo "| project | with the warm start | warm start off |"
     echo "|---|---:|---:|"
     for p in "${PROJECTS[@]}"; do
