@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.Loader;
 
 namespace Cognova.Engine.DesignTime;
 
@@ -29,20 +28,21 @@ internal static class ApplicationLoader
         }
 
         var directory = Path.GetDirectoryName(fullPath)!;
-        AssemblyLoadContext.Default.Resolving += (context, name) =>
+        var context = HostLoadContext.Current;
+        context.Resolving += (resolving, name) =>
         {
             var candidate = Path.Combine(directory, name.Name + ".dll");
-            return File.Exists(candidate) ? context.LoadFromAssemblyPath(candidate) : null;
+            return File.Exists(candidate) ? resolving.LoadFromAssemblyPath(candidate) : null;
         };
 
         var assemblyName = AssemblyName.GetAssemblyName(fullPath);
         try
         {
-            return AssemblyLoadContext.Default.LoadFromAssemblyName(assemblyName);
+            return context.LoadFromAssemblyName(assemblyName);
         }
         catch (FileNotFoundException)
         {
-            return AssemblyLoadContext.Default.LoadFromAssemblyPath(fullPath);
+            return context.LoadFromAssemblyPath(fullPath);
         }
     }
 }

@@ -1,5 +1,5 @@
 using System.Reflection;
-using System.Runtime.Loader;
+using Cognova.Engine.DesignTime;
 
 namespace Cognova.Engine.Tool;
 
@@ -25,7 +25,7 @@ internal static class HostAssemblyResolver
             return;
         }
 
-        AssemblyLoadContext.Default.Resolving += (context, name) =>
+        HostLoadContext.Current.Resolving += (context, name) =>
         {
             var candidate = Path.Combine(directory, name.Name + ".dll");
             return File.Exists(candidate) ? context.LoadFromAssemblyPath(candidate) : null;
@@ -33,5 +33,5 @@ internal static class HostAssemblyResolver
     }
 
     /// <summary>Loads an assembly by name now, so a missing file fails here with a clear message rather than mid-command.</summary>
-    public static Assembly Require(string name) => AssemblyLoadContext.Default.LoadFromAssemblyName(new AssemblyName(name));
+    public static Assembly Require(string name) => HostLoadContext.Current.LoadFromAssemblyName(new AssemblyName(name));
 }

@@ -1,0 +1,103 @@
+using Cognova.Engine.Build;
+using Cognova.Engine.Diagnostics;
+using Cognova.Engine.ReadyToRun;
+using Cognova.Engine.WarmUp;
+using Cognova.Protocol;
+using Cognova.Secrets;
+
+namespace Cognova.Engine;
+
+/// <summary>
+/// The design host's commands. <see cref="HostLauncher"/> runs this in the load context that serves
+/// precompiled (ReadyToRun) images of the application's packages, or directly when those are off.
+/// </summary>
+internal static class EngineMain
+{
+    // Exit codes: 0 no errors, 1 errors were reported as diagnostics, 2 bad command line,
+    // 3 the host itself failed (the task turns stderr into COG0001), 4 a warm start's dependencies changed (WarmStart).
+    //
+    // The application runs in this process and may write to the console (its logging, an exception that
+    // quotes its connection string): everything that reaches standard error, and the diagnostics channel
+    // of a build, is masked line by line. dotnet cognova keeps its standard output for data (SQL scripts).
+    public static int Run(string[] args)
+    {
+        Console.SetError(new MaskingTextWriter(Console.Error));
+
+        string? warmStart = null;
+        if (args.Length > 0 && args[0] == WarmStart.Command)
+        {
+            var request = WarmStartHost.AwaitRequest(args, Console.In, out var exitCode, out var warmUp);
+            TraceHostStart(request is null ? $"{WarmStart.Command} unused" : $"{WarmStart.Command} {request[0]}");
+            if (request is null)
+            {
+                return exitCode;
+            }
+
+            args = [.. request];
+            warmStart = warmUp;
+        }
+        else
+        {
+            TraceHostStart(args.FirstOrDefault() ?? "");
+        }
+
+        try
+        {
+            var arguments = EngineRequest.Read(args);
+            if (arguments.Command is "check" or "approve" or "bundle")
+            {
+                Console.SetOut(new MaskingTextWriter(Console.Out));
+            }
+
+            var diagnostics = new DiagnosticWriter(Console.Out);
+            var log = new HostLog(Console.Out, arguments.Verbose);
+            if (warmStart is not null)
+            {
+                log.Verbose("warm start: " + warmStart);
+            }
+
+            switch (arguments.Command)
+            {
+                case "check":
+                case "approve":
+                case "bundle":
+                    CheckCommand.Run(arguments, diagnostics, log);
+                    log.Verbose(LoadReport());
+                    break;
+                case var command when Cognova.Engine.Tool.CliCommands.Handles(command):
+                    // dotnet cognova (the Cognova.Cli tool): each command returns its own exit code.
+                    return Cognova.Engine.Tool.CliCommands.Run(arguments);
+                default:
+                    throw new UsageException($"unknown command '{arguments.Command}'");
+            }
+
+            return diagnostics.ErrorCount > 0 ? 1 : 0;
+        }
+        catch (Exception ex) when (ex is UsageException or EngineRequestException)
+        {
+            Console.Error.WriteLine("Cognova.Build design host: " + SecretMasker.MaskText(ex.Message));
+            return 2;
+        }
+        catch (Exception ex)
+        {
+            // A stack trace only for those who asked for detail (CognovaVerbose).
+            var detail = args.Contains("--verbose") ? ex.ToString() : $"{ex.GetType().Name}: {ex.Message}";
+            Console.Error.WriteLine("Cognova.Build design host failed: " + SecretMasker.MaskText(detail));
+            return 3;
+        }
+    }
+
+    /// <summary>How many of the application's assemblies came precompiled (see ReadyToRun/HostLauncher.cs).</summary>
+    private static string LoadReport()
+        => AppContext.GetData(HostLauncher.ReportKey) is Func<string> report ? report() : "precompiled images: not reported";
+
+    // COGNOVA_HOST_TRACE_FILE lets a test (or a curious user) see every start of the host, with what it ran.
+    private static void TraceHostStart(string command)
+    {
+        var trace = Environment.GetEnvironmentVariable("COGNOVA_HOST_TRACE_FILE");
+        if (!string.IsNullOrEmpty(trace))
+        {
+            File.AppendAllText(trace, $"{DateTimeOffset.UtcNow:O} {Environment.ProcessId} {command}{Environment.NewLine}");
+        }
+    }
+}
