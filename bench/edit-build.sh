@@ -9,6 +9,8 @@
 #      10, 60 and 200 migrations, and how the added time grows with the history alone (the issue's target),
 #   3. the drift check after a model change on the 60-migration project: the design host run directly
 #      vs `dotnet ef migrations has-pending-model-changes --no-build`.
+# Precompiled images (CognovaReadyToRun) are made in a folder of the bench's own by the first builds and waited
+# for before any timed run; for comparison, measurements 1 (60 migrations) and 3 also run with them off.
 # Progress goes to stderr, the table to stdout. See bench/README.md.
 #
 # Knobs (environment):
@@ -53,6 +55,10 @@ FEED="$TMP/feed"
 WORK="$TMP/work"
 GLOBAL_PACKAGES=""
 mkdir -p "$LOGS" "$FEED" "$WORK"
+# The design host's precompiled images: a fresh folder, so the bench measures what a developer's builds get once
+# the background worker has made them (the host inherits this variable through MSBuild).
+IMAGES="$TMP/images"
+export COGNOVA_READY_TO_RUN_CACHE="$IMAGES"
 
 log() { printf '[edit-build bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
@@ -102,7 +108,7 @@ cog_codes() {
 # host_steps LOG: from a build with -p:CognovaVerbose=true, the design host's own lines about its warm
 # start, its step times ("create BenchContext: 153 ms (at 412 ms)") and its cache, one a line.
 host_steps() {
-    grep -E '^[[:space:]]*Cognova: (warm start: |cache: |.*: [0-9]+ ms \(at [0-9]+ ms\)$)' "$1" |
+    grep -E '^[[:space:]]*Cognova: (warm start: |cache: |precompiled images: |.*: [0-9]+ ms \(at [0-9]+ ms\)$)' "$1" |
         sed 's/^[[:space:]]*Cognova: //' || true
 }
 
@@ -245,6 +251,9 @@ for p in "${HISTORY_PROJECTS[@]}"; do
         die "the first build of $p reported '${BUILD_CODES[$p]:-none}', the first build of ${HISTORY_PROJECTS[0]} '${BUILD_CODES[${HISTORY_PROJECTS[0]}]:-none}': the history migrations trip a rule" "$LOGS/$p-build-with.out"
 done
 
+log "waiting for the precompiled images the first builds' design hosts asked for"
+log "  $(wait_for_images "$IMAGES")"
+
 # ---------------------------------------------------------------------------------------------
 # 3. Measurements 1 and 2: build after a one-line edit to Program.cs, with vs without, per size.
 # ---------------------------------------------------------------------------------------------
@@ -258,10 +267,14 @@ edit_build() {
     shift 3
     local dir dll stamp lock dll_before stamp_before lock_before trace expected_trace project_side=$side
     local -a extra=()
-    # "cold" is the project with the package, built with the warm start off: the check as it ran before it.
+    # "cold" is the project with the package, built with the warm start off: the check as it ran before it;
+    # "jit" the same with the precompiled images off.
     if [[ "$side" == cold ]]; then
         project_side=with
         extra=(-p:CognovaWarmStart=false)
+    elif [[ "$side" == jit ]]; then
+        project_side=with
+        extra=(-p:CognovaReadyToRun=false)
     fi
     dir="$(side_dir "$p" "$project_side")"
     dll="$dir/$OBJ_REL/$PROJECT_NAME.dll"
@@ -280,7 +293,7 @@ edit_build() {
         ! grep -q 'error COG' "$LOGS/$name.out" || die "$name: the check reported an error" "$LOGS/$name.out"
         # The design host's own record of its starts (COGNOVA_HOST_TRACE_FILE): one start, warm or cold as the side says.
         expected_trace="warm-start check"
-        [[ "$side" == with ]] || expected_trace="check"
+        [[ "$side" == with || "$side" == jit ]] || expected_trace="check"
         [[ "$(cut -d' ' -f3- "$trace" 2>/dev/null)" == "$expected_trace" ]] ||
             die "$name: the design host's starts were '$(cut -d' ' -f3- "$trace" 2>/dev/null | paste -sd ',')', expected '$expected_trace'" "$LOGS/$name.out"
         [[ "$(mtime_ns "$stamp")" -gt "$stamp_before" ]] || die "$name: the check did not run or did not pass ($OBJ_REL/$PROJECT_NAME.cognova.check.stamp, touched after every check that passed, is unchanged)" "$LOGS/$name.out"
@@ -294,8 +307,11 @@ edit_build() {
 
 # sides P: the sides built after an edit in project P. The history series has no cold side, to keep
 # the bench's length reasonable; its 10-migration point, m10, has one as a member of the first series.
+# Only the headline project has the jit side (precompiled images off).
 sides() {
-    if [[ " ${SIZES[*]/#/m} " == *" $1 "* ]]; then echo with cold without; else echo with without; fi
+    if [[ "$1" == "m$HEADLINE" ]]; then echo with cold jit without
+    elif [[ " ${SIZES[*]/#/m} " == *" $1 "* ]]; then echo with cold without
+    else echo with without; fi
 }
 
 cd "$WORK"
@@ -317,13 +333,11 @@ target_ms() {
     [[ -n "$ms" ]] || die "no $1 target time in the performance summary of $2" "$2"
     echo "$ms"
 }
-log "builds after an edit: $RUNS runs per side and project, in turn (projects ${PROJECTS[*]}; the order of with, cold and without turns every run)"
+log "builds after an edit: $RUNS runs per side and project, in turn (projects ${PROJECTS[*]}; the order of with, cold, jit and without turns every run)"
+SIDE_ORDER=(with cold jit without)
 for i in $(seq 1 "$RUNS"); do
-    case $((i % 3)) in
-        1) order=(with cold without) ;;
-        2) order=(cold without with) ;;
-        0) order=(without with cold) ;;
-    esac
+    k=$(((i - 1) % ${#SIDE_ORDER[@]}))
+    order=("${SIDE_ORDER[@]:k}" "${SIDE_ORDER[@]:0:k}")
     line=""
     for p in "${PROJECTS[@]}"; do
         for side in "${order[@]}"; do
@@ -393,6 +407,7 @@ for folder in "${folders[@]}"; do
 done
 HOST_CMD+=("$HOST_DLL" check --assembly "$APP_DLL" --project "$M_PROJ" --project-dir "$M_DIR" --sources "$SOURCES")
 DRIFT_CMD=("${HOST_CMD[@]}" --drift error --sql-check false --lock-check false)
+DRIFT_JIT_CMD=(env COGNOVA_READY_TO_RUN=false "${DRIFT_CMD[@]}")
 # For information: the full check (drift + SQL rules + lock), what a build after this change runs.
 FULL_CMD=("${HOST_CMD[@]}" --drift error --sql-check true --lock-check true)
 EF_CMD=(dotnet tool run dotnet-ef migrations has-pending-model-changes --no-build --project "$M_PROJ")
@@ -423,11 +438,12 @@ ef_run() {
 
 # dotnet-ef is pinned in the repository's tool manifest, so every command runs from the repository root.
 cd "$REPO"
-log "warm-up after the model change (not timed): drift-only host, full-check host, dotnet ef"
+log "warm-up after the model change (not timed): drift-only host, the same with images off, full-check host, dotnet ef"
 host_run warmup-drift 1 "${DRIFT_CMD[@]}"
+host_run warmup-drift-jit 1 "${DRIFT_JIT_CMD[@]}"
 host_run warmup-full 0 "${FULL_CMD[@]}"
 ef_run warmup-ef
-log "drift check after the model change: $RUNS runs each, in turn (drift-only host, dotnet ef, full-check host)"
+log "drift check after the model change: $RUNS runs each, in turn (drift-only host, dotnet ef, full-check host, drift-only host with images off)"
 record() {
     WALL[$1]="${WALL[$1]:-} $ELAPSED_MS"
     CPU[$1]="${CPU[$1]:-} $CPU_MS"
@@ -441,7 +457,10 @@ for i in $(seq 1 "$RUNS"); do
     e=$ELAPSED_MS
     host_run "full-$i" 0 "${FULL_CMD[@]}"
     record full
-    log "  run $i/$RUNS: drift-only host ${d} ms, dotnet ef ${e} ms, full-check host ${ELAPSED_MS} ms"
+    f=$ELAPSED_MS
+    host_run "drift-jit-$i" 1 "${DRIFT_JIT_CMD[@]}"
+    record drift_jit
+    log "  run $i/$RUNS: drift-only host ${d} ms, dotnet ef ${e} ms, full-check host ${f} ms, drift-only host with images off ${ELAPSED_MS} ms"
 done
 # The message and the first change it lists (the line after it).
 DRIFT_MESSAGE="$(grep -m1 -A1 'error COG1001' "$LOGS/drift-1.out" | sed -e 's/.*error COG1001: //' -e 's/^ *//' | paste -sd ' ')"
@@ -479,15 +498,20 @@ growth_row() {
     fi
 }
 
+# side_check P SIDE: the median _CognovaCheck time of that side, or — for a project without it.
+side_check() {
+    if [[ -n "${CHECK[$1,$2]:-}" ]]; then echo "${CHECK[$1,$2]}" | median; else echo —; fi
+}
+
 # check_table: the median _CognovaCheck time per project, and its growth along the history series. The
 # compile is the same with and without the package, and the warm-up does the same work whatever the history,
 # so what the history adds to a build is here, without the compile's noise.
 check_table() {
     local p first last
-    echo "| project | with the warm start | warm start off |"
-    echo "|---|---:|---:|"
+    echo "| project | with the warm start | warm start off | images off |"
+    echo "|---|---:|---:|---:|"
     for p in "${PROJECTS[@]}"; do
-        echo "| $(describe "$p") | $(echo "${CHECK[$p,with]}" | median) | $([[ -n "${CHECK[$p,cold]:-}" ]] && echo "${CHECK[$p,cold]}" | median || echo —) |"
+        echo "| $(describe "$p") | $(echo "${CHECK[$p,with]}" | median) | $(side_check "$p" cold) | $(side_check "$p" jit) |"
     done
     first=$(echo "${CHECK[$(history_project "$HISTORY_FIRST"),with]}" | median)
     last=$(echo "${CHECK[$(history_project "$HISTORY_LAST"),with]}" | median)
@@ -498,7 +522,7 @@ check_table() {
 # table WALL|CPU: the Markdown table of those runs. The targets apply to wall time.
 table() {
     local -n runs=$1
-    local kind=$1 ms unit n p m_with m_without m_cold target met
+    local kind=$1 ms unit n p m_with m_without m_cold m_jit target met
     local -A added added_cold
     if [[ "$kind" == WALL ]]; then ms="ms"; else ms="CPU ms"; fi
     unit="median $ms"
@@ -519,6 +543,10 @@ table() {
         m_cold=$(echo "${runs[m$n,cold]}" | median)
         added_cold[$n]=$((m_cold - m_without))
         echo "| for comparison: the same with the warm start off (\`-p:CognovaWarmStart=false\`, the check as before it), $n migrations ($unit) | $m_cold | $m_without | $(ratio "$m_cold" "$m_without") | | |"
+        if [[ -n "${runs[m$n,jit]:-}" ]]; then
+            m_jit=$(echo "${runs[m$n,jit]}" | median)
+            echo "| for comparison: the same with precompiled images off (\`-p:CognovaReadyToRun=false\`), $n migrations ($unit) | $m_jit | $m_without | $(ratio "$m_jit" "$m_without") | | |"
+        fi
     done
     echo "| added time (median with − median without), $(IFS=/; echo "${SIZES[*]}") migrations ($ms) | $(for n in "${SIZES[@]}"; do printf '%s / ' "${added[$n]}"; done | sed 's# / $##') | | | | |"
     echo "| for comparison: added time with the warm start off, $(IFS=/; echo "${SIZES[*]}") migrations ($ms) | $(for n in "${SIZES[@]}"; do printf '%s / ' "${added_cold[$n]}"; done | sed 's# / $##') | | | | |"
@@ -552,6 +580,8 @@ table() {
     fi
     echo "| drift check after a model change, $HEADLINE migrations: design host (drift only) vs \`dotnet ef migrations has-pending-model-changes --no-build\` ($unit) | $m_drift | $m_ef | $(ratio "$m_drift" "$m_ef") | $target | $met |"
     echo "| for information: the full check (drift + SQL rules + lock) after the same model change vs \`dotnet ef\` ($unit) | $m_full | $m_ef | $(ratio "$m_full" "$m_ef") | | |"
+    m_jit=$(echo "${runs[drift_jit]}" | median)
+    echo "| for comparison: the drift-only host with precompiled images off (\`COGNOVA_READY_TO_RUN=false\`) vs \`dotnet ef\` ($unit) | $m_jit | $m_ef | $(ratio "$m_jit" "$m_ef") | | |"
 }
 
 # runs_list WALL|CPU: every timed run, one list item per measurement and side.
@@ -565,6 +595,7 @@ runs_list() {
     echo "- drift-only host (\`--drift error --sql-check false --lock-check false\`, exit 1) ($ms):${runs[drift]}"
     echo "- dotnet ef ($ms):${runs[ef]}"
     echo "- full-check host (\`--drift error --sql-check true --lock-check true\`, exit 1) ($ms):${runs[full]}"
+    echo "- drift-only host with precompiled images off ($ms):${runs[drift_jit]}"
 }
 
 # no_cold_side: the projects built without a cold side, as "h60 and h200".
@@ -594,7 +625,7 @@ CPU time (user + system of the timed command and of every process it started and
 
 $(table CPU)
 
-- runs per side: $RUNS (in turn; the order of with, cold — the package with \`-p:CognovaWarmStart=false\` — and without turns every run; $(no_cold_side) of the history series: with and without only), nproc: $(nproc), load average at the start: $LOAD_START, at the end: $LOAD_END, .NET SDK: $SDK_VERSION, package: Cognova.Build $VERSION, compiler server off (\`UseSharedCompilation=false\`)
+- runs per side: $RUNS (in turn; the order of with, cold — the package with \`-p:CognovaWarmStart=false\` —, jit — the package with \`-p:CognovaReadyToRun=false\`, $HEADLINE migrations only — and without turns every run; $(no_cold_side) of the history series: with and without only), nproc: $(nproc), load average at the start: $LOAD_START, at the end: $LOAD_END, .NET SDK: $SDK_VERSION, package: Cognova.Build $VERSION, compiler server off (\`UseSharedCompilation=false\`)
 ${BUSY:+$BUSY
 }- the host reported: $DRIFT_MESSAGE
 $(for p in "${PROJECTS[@]}"; do echo "- Cognova diagnostics in the first build of the project with $(describe "$p"): ${BUILD_CODES[$p]:-none}"; done)

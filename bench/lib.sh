@@ -59,3 +59,22 @@ median() {
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 meets() { awk -v a="$1" -v b="$2" -v t="$3" 'BEGIN { print ((a / b) <= t ? "yes" : "**no**") }'; }
+
+# wait_for_images FOLDER: waits until the image worker that the first design hosts started has made the images of
+# EF Core, its provider and Npgsql in FOLDER (CognovaReadyToRunCache) and is done; prints what it made.
+wait_for_images() {
+    local images=$1 dir name missing deadline=$(($(date +%s) + 300))
+    while :; do
+        dir="$(compgen -G "$images/net*-*" | head -n 1 || true)"
+        missing=0
+        for name in Microsoft.EntityFrameworkCore Microsoft.EntityFrameworkCore.Relational Npgsql Npgsql.EntityFrameworkCore.PostgreSQL; do
+            [[ -n "$dir" ]] && compgen -G "$dir/$name/*/$name.dll" >/dev/null || missing=1
+        done
+        if [[ $missing -eq 0 && ! -e "$dir/.compile.lock" ]]; then
+            awk '/compiled in/ { n++; t += $(NF - 1) } END { print "images ready: " n " made, " t " ms of compiler time" }' "$dir/compile.log"
+            return
+        fi
+        (($(date +%s) < deadline)) || die "no precompiled images in $images after 5 minutes" "${dir:-$images}/compile.log"
+        sleep 1
+    done
+}

@@ -28,17 +28,36 @@ internal static class HostLauncher
         var context = new ImageLoadContext(trusted, store);
         AppContext.SetData(ReportKey, (Func<string>)(() => context.Describe() + CompilerNote(settings, compiler)));
 
+        var run = EntryPoint(context);
+        if (run is null)
+        {
+            AppContext.SetData(ReportKey, (Func<string>)(() => "precompiled images: off (the host could not load in a load context of its own)"));
+            return EngineMain.Run(args);
+        }
+
         int exitCode;
         using (context.EnterContextualReflection())
         {
-            var engine = context.LoadFromAssemblyPath(typeof(HostLauncher).Assembly.Location);
-            var run = engine.GetType(typeof(EngineMain).FullName!, throwOnError: true)!
-                .GetMethod(nameof(EngineMain.Run), BindingFlags.Public | BindingFlags.Static)!;
             exitCode = (int)run.Invoke(null, BindingFlags.DoNotWrapExceptions, null, [args], null)!;
         }
 
         ImageScheduler.CompileMissing(store, compiler, trusted, context.Assemblies);
         return exitCode;
+    }
+
+    /// <summary><see cref="EngineMain.Run"/> in the second copy of this assembly; null when that copy cannot load (the commands then run here, without images).</summary>
+    private static MethodInfo? EntryPoint(ImageLoadContext context)
+    {
+        try
+        {
+            var engine = context.LoadFromAssemblyPath(typeof(HostLauncher).Assembly.Location);
+            return engine.GetType(typeof(EngineMain).FullName!, throwOnError: true)!
+                .GetMethod(nameof(EngineMain.Run), BindingFlags.Public | BindingFlags.Static);
+        }
+        catch (Exception ex) when (ex is IOException or BadImageFormatException or TypeLoadException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The verbose line's end: which compiler makes the missing images, or why none are made.</summary>

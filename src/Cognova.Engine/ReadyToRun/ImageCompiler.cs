@@ -5,7 +5,7 @@ namespace Cognova.Engine.ReadyToRun;
 /// <summary>
 /// The image worker: <c>Cognova.Engine.dll compile-images &lt;request&gt;</c>, started by a host in the background
 /// after its work is done. It runs the ReadyToRun compiler on each assembly of the request, at low priority,
-/// one at a time and one worker at a time, and moves an image into the store only once it is complete and
+/// one at a time and one worker at a time (a second waits its turn), and moves an image into the store only once it is complete and
 /// checked. It writes nothing to the console (no one reads it); <c>compile.log</c> in the store says what it did.
 /// </summary>
 internal static class ImageCompiler
@@ -13,6 +13,8 @@ internal static class ImageCompiler
     public const string Command = "compile-images";
 
     private static readonly TimeSpan CompilerTimeout = TimeSpan.FromMinutes(5);
+
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(10);
 
     public static int Run(string[] args)
     {
@@ -31,10 +33,11 @@ internal static class ImageCompiler
         LowerPriority();
         var store = new ImageStore(request.ImageDirectory);
         Directory.CreateDirectory(store.Directory);
-        using var exclusive = TryLock(Path.Combine(store.Directory, ".compile.lock"));
+        // One worker compiles at a time; another waits its turn (its request may name assemblies the first does not).
+        using var exclusive = WaitForLock(Path.Combine(store.Directory, ".compile.lock"));
         if (exclusive is null)
         {
-            return 0; // another worker is compiling; a later build asks again for what it leaves out
+            return 0; // waited too long: a later build asks again for what is still missing
         }
 
         foreach (var input in request.Inputs)
@@ -132,15 +135,23 @@ internal static class ImageCompiler
         return (process.ExitCode, output.Result + error.Result);
     }
 
-    private static FileStream? TryLock(string path)
+    private static FileStream? WaitForLock(string path)
     {
-        try
+        var waited = Stopwatch.StartNew();
+        while (true)
         {
-            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-        }
-        catch (IOException)
-        {
-            return null;
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException) when (waited.Elapsed < LockTimeout)
+            {
+                Thread.Sleep(500);
+            }
+            catch (IOException)
+            {
+                return null;
+            }
         }
     }
 

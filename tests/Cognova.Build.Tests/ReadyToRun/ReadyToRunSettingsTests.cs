@@ -32,27 +32,23 @@ public sealed class ReadyToRunSettingsTests
     [Fact]
     public void Without_a_cache_folder_the_images_go_to_the_users_cache_folder()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
+        var settings = ReadyToRunSettings.FromEnvironment(name => name == "XDG_CACHE_HOME" ? Path.Combine(Path.GetTempPath(), "xdg-cache") : null);
 
-        var settings = ReadyToRunSettings.FromEnvironment(name => name == "XDG_CACHE_HOME" ? "/home/dev/.xdg-cache" : null);
-
-        Assert.Equal("/home/dev/.xdg-cache/cognova-build/ready-to-run", settings.CacheDirectory);
+        var expected = OperatingSystem.IsWindows()
+            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "Cognova.Build", "ReadyToRun")
+            : Path.Combine(Path.GetTempPath(), "xdg-cache", "cognova-build", "ready-to-run");
+        Assert.Equal(expected, settings.CacheDirectory);
         Assert.Null(settings.Compiler);
     }
 
     [Fact]
     public void A_relative_XDG_cache_home_is_ignored_as_the_specification_says()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
         var settings = ReadyToRunSettings.FromEnvironment(name => name == "XDG_CACHE_HOME" ? "relative/cache" : null);
 
-        Assert.Equal(Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "cognova-build", "ready-to-run"), settings.CacheDirectory);
+        var expected = OperatingSystem.IsWindows()
+            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "Cognova.Build", "ReadyToRun")
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "cognova-build", "ready-to-run");
+        Assert.Equal(expected, settings.CacheDirectory);
     }
 }
