@@ -142,6 +142,6 @@ public sealed partial class ReadyToRunBuildTests(ReadyToRunBuildTests.ImageCache
         }
     }
 
-    [GeneratedRegex(@"precompiled images: (\d+) of \d+ application assemblies")]
+    [GeneratedRegex(@"precompiled images: (\d+) of \d+ assemblies loaded")]
     private static partial Regex ImagesLine();
 }

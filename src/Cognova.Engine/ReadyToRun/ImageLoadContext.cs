@@ -15,9 +15,9 @@ internal sealed class ImageLoadContext(TrustedAssemblies trusted, ImageStore sto
     private int _fromImages;
     private int _fromIl;
 
-    /// <summary>How many application assemblies came from images and how many from their IL, for the verbose log.</summary>
+    /// <summary>How many assemblies (the application's and this host's) came from images and how many from their IL, for the verbose log.</summary>
     public string Describe()
-        => $"precompiled images: {_fromImages} of {_fromImages + _fromIl} application assemblies loaded from {store.Directory}";
+        => $"precompiled images: {_fromImages} of {_fromImages + _fromIl} assemblies loaded from {store.Directory}";
 
     protected override Assembly? Load(AssemblyName assemblyName)
     {
@@ -29,6 +29,12 @@ internal sealed class ImageLoadContext(TrustedAssemblies trusted, ImageStore sto
             return null;
         }
 
+        return LoadPreferringImage(path);
+    }
+
+    /// <summary>Loads the assembly in <paramref name="path"/> from its image when the store has one, else from that file.</summary>
+    public Assembly LoadPreferringImage(string path)
+    {
         var image = store.Find(path);
         if (image is not null)
         {

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Cognova.Engine.Sources;
 
 /// <summary>
@@ -42,29 +40,76 @@ public sealed class SourceIndex
     public SourceLocation? FindClass(string typeName)
     {
         // A hand-written declaration wins wherever it is, so the generated files (large, for a migration's
-        // Designer part) are read only when no hand-written file declares the type.
-        var pattern = new Regex(@"\b(?:class|record)\s+" + Regex.Escape(typeName) + @"\b", RegexOptions.CultureInvariant);
-        return FirstDeclaration(OrderForType(_handWritten, typeName), pattern)
-               ?? FirstDeclaration(OrderForType(_generated, typeName), pattern);
+        // Designer part) are read only when no hand-written file declares the type. Called once per migration:
+        // no sort and no regular expression per call, which made the lock step grow with the history.
+        return FirstDeclaration(_handWritten, typeName, namedAfterType: true)
+               ?? FirstDeclaration(_handWritten, typeName, namedAfterType: false)
+               ?? FirstDeclaration(_generated, typeName, namedAfterType: true)
+               ?? FirstDeclaration(_generated, typeName, namedAfterType: false);
     }
 
-    private SourceLocation? FirstDeclaration(IEnumerable<string> files, Regex pattern)
+    /// <summary>The first declaration in the files whose name does (or does not) hold the type's name, in the build's order.</summary>
+    private SourceLocation? FirstDeclaration(IReadOnlyList<(string Path, string Name)> files, string typeName, bool namedAfterType)
     {
-        foreach (var file in files)
+        foreach (var (file, name) in files)
         {
+            if (name.Contains(typeName, StringComparison.OrdinalIgnoreCase) != namedAfterType)
+            {
+                continue;
+            }
+
             var lines = ReadLines(file);
             for (var i = 0; i < lines.Length; i++)
             {
-                var match = pattern.Match(lines[i]);
-                if (match.Success && !IsCommentedOut(lines[i], match.Index))
+                var column = DeclarationIndex(lines[i], typeName);
+                if (column >= 0 && !IsCommentedOut(lines[i], column))
                 {
-                    return new SourceLocation(file, i + 1, match.Index + 1);
+                    return new SourceLocation(file, i + 1, column + 1);
                 }
             }
         }
 
         return null;
     }
+
+    /// <summary>
+    /// Where <c>class Name</c> or <c>record Name</c> starts in <paramref name="line"/> (the keyword, whole words, any
+    /// white space between), or -1: what <c>\b(?:class|record)\s+Name\b</c> finds first, without a regular expression.
+    /// </summary>
+    internal static int DeclarationIndex(string line, string typeName)
+    {
+        for (var at = line.IndexOf(typeName, StringComparison.Ordinal); at >= 0; at = line.IndexOf(typeName, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + typeName.Length;
+            if ((end < line.Length && IsWordCharacter(line[end])) || at == 0 || !char.IsWhiteSpace(line[at - 1]))
+            {
+                continue;
+            }
+
+            var keywordEnd = at - 1;
+            while (keywordEnd >= 0 && char.IsWhiteSpace(line[keywordEnd]))
+            {
+                keywordEnd--;
+            }
+
+            foreach (var keyword in DeclarationKeywords)
+            {
+                var start = keywordEnd + 1 - keyword.Length;
+                if (start >= 0 && string.CompareOrdinal(line, start, keyword, 0, keyword.Length) == 0
+                    && (start == 0 || !IsWordCharacter(line[start - 1])))
+                {
+                    return start;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    private static readonly string[] DeclarationKeywords = ["class", "record"];
+
+    private static bool IsWordCharacter(char c) => char.IsLetterOrDigit(c) || c == '_' || char.GetUnicodeCategory(c) is
+        System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.ConnectorPunctuation;
 
     /// <summary>The lines of a file, cached; empty when the file cannot be read.</summary>
     public string[] ReadLines(string file)
@@ -89,10 +134,6 @@ public sealed class SourceIndex
 
         return lines;
     }
-
-    /// <summary>The files named after the type first, each group in the build's order.</summary>
-    private static IEnumerable<string> OrderForType(IReadOnlyList<(string Path, string Name)> files, string typeName)
-        => files.OrderByDescending(f => f.Name.Contains(typeName, StringComparison.OrdinalIgnoreCase)).Select(f => f.Path);
 
     private static bool IsGenerated(string file)
         => file.EndsWith(".Designer.cs", StringComparison.OrdinalIgnoreCase)

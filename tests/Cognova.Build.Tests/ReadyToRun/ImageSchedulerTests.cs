@@ -19,6 +19,9 @@ public sealed class ImageSchedulerTests : IDisposable
     private static readonly Assembly Package = typeof(Assert).Assembly;
     private static readonly Assembly Project = typeof(ImageSchedulerTests).Assembly;
 
+    // The host's own assembly, here a file no test assembly is loaded from.
+    private static readonly string Host = Path.Combine(Path.GetTempPath(), "Cognova.Engine.dll");
+
     private static TrustedAssemblies Trusted(params Assembly[] assemblies)
         => TrustedAssemblies.Parse(string.Join(Path.PathSeparator, assemblies.Select(a => a.Location)), "/no/shared/frameworks");
 
@@ -28,7 +31,7 @@ public sealed class ImageSchedulerTests : IDisposable
         var store = new ImageStore(_directory);
         var packages = new HashSet<string> { Package.GetName().Name! };
 
-        var missing = ImageScheduler.Missing(store, Trusted(Package, Project), [Package, Project], packages);
+        var missing = ImageScheduler.Missing(store, Trusted(Package, Project), [Package, Project], packages, Host);
 
         Assert.Equal([Package.Location], missing);
     }
@@ -42,7 +45,7 @@ public sealed class ImageSchedulerTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(failure)!);
         File.WriteAllText(failure, "exit code 1");
 
-        Assert.Empty(ImageScheduler.Missing(store, Trusted(Package), [Package], new HashSet<string> { name }));
+        Assert.Empty(ImageScheduler.Missing(store, Trusted(Package), [Package], new HashSet<string> { name }, Host));
     }
 
     [Fact]
@@ -52,6 +55,16 @@ public sealed class ImageSchedulerTests : IDisposable
         var name = Package.GetName().Name!;
         var elsewhere = TrustedAssemblies.Parse(Path.Combine(_directory, name + ".dll"), "/no/shared/frameworks");
 
-        Assert.Empty(ImageScheduler.Missing(store, elsewhere, [Package], new HashSet<string> { name }));
+        Assert.Empty(ImageScheduler.Missing(store, elsewhere, [Package], new HashSet<string> { name }, Host));
+    }
+
+    [Fact]
+    public void The_hosts_own_assembly_is_missing_until_it_has_an_image_though_no_package_names_it()
+    {
+        var store = new ImageStore(_directory);
+
+        var missing = ImageScheduler.Missing(store, Trusted(Package), [Package, Project], new HashSet<string>(), Project.Location);
+
+        Assert.Equal([Project.Location], missing);
     }
 }

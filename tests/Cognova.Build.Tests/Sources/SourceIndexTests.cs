@@ -25,6 +25,27 @@ public sealed class SourceIndexTests : IDisposable
         Assert.Null(new SourceIndex([snapshot, commented]).FindClass("AppDbContext"));
     }
 
+    [Theory]
+    [InlineData("public partial class AddOrders : Migration")]
+    [InlineData("    public sealed record AddOrders(int Id);")]
+    [InlineData("class\tAddOrders")]
+    [InlineData("class AddOrders")]
+    [InlineData("public class AddOrdersAgain { } class AddOrders { }")]
+    [InlineData("subclass AddOrders")]
+    [InlineData("class AddOrders2")]
+    [InlineData("class _AddOrders")]
+    [InlineData("classAddOrders")]
+    [InlineData("AddOrders class AddOrders")]
+    [InlineData("var x = new AddOrders(); // class AddOrders")]
+    [InlineData("recordclass AddOrders")]
+    [InlineData("")]
+    public void Finds_a_declaration_where_the_regular_expression_it_replaces_does(string line)
+    {
+        var expected = System.Text.RegularExpressions.Regex.Match(line, @"\b(?:class|record)\s+AddOrders\b");
+
+        Assert.Equal(expected.Success ? expected.Index : -1, SourceIndex.DeclarationIndex(line, "AddOrders"));
+    }
+
     [Fact]
     public void Prefers_the_hand_written_part_of_a_partial_class_over_the_designer_part()
     {
