@@ -94,6 +94,26 @@ public sealed partial class ReadyToRunBuildTests(ReadyToRunBuildTests.ImageCache
         Assert.True(ImagesLoaded(second) >= Packages.Length, second.Output);
     }
 
+    [Fact]
+    public void Images_are_on_by_default_off_by_default_in_CI_and_as_set_in_either()
+    {
+        using var project = TestProject.FromFixture("Shop", Feed);
+        var restore = project.Run("restore");
+        Assert.True(restore.ExitCode == 0, restore.ToString());
+
+        Assert.Equal("true", Property(project));
+        Assert.Equal("false", Property(project, "-p:ContinuousIntegrationBuild=true"));
+        Assert.Equal("true", Property(project, "-p:ContinuousIntegrationBuild=true", "-p:CognovaReadyToRun=true"));
+        Assert.Equal("false", Property(project, "-p:CognovaReadyToRun=false"));
+    }
+
+    private static string Property(TestProject project, params string[] arguments)
+    {
+        var result = project.Run("msbuild", ["-getProperty:CognovaReadyToRun", .. arguments]);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        return result.Output.Trim();
+    }
+
     /// <summary>The "precompiled images: N of M" count of the build's one check.</summary>
     private static int ImagesLoaded(BuildResult build)
     {

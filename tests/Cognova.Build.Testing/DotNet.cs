@@ -14,6 +14,7 @@ public static class DotNet
         // Environment variables are MSBuild properties: a CI job's settings must not leak into the
         // builds a test runs (each test sets what it means to test).
         "ContinuousIntegrationBuild", "CognovaLockedMode", "GITHUB_STEP_SUMMARY", "COGNOVA_HOST_TRACE_FILE",
+        "CognovaReadyToRun", "COGNOVA_READY_TO_RUN", "COGNOVA_READY_TO_RUN_CACHE", "COGNOVA_READY_TO_RUN_COMPILER",
     ];
 
     public static ProcessResult Run(string workingDirectory, params string[] arguments)
