@@ -5,8 +5,9 @@ namespace Cognova.Engine.ReadyToRun;
 /// <summary>
 /// The image worker: <c>Cognova.Engine.dll compile-images &lt;request&gt;</c>, started by a host in the background
 /// after its work is done. It runs the ReadyToRun compiler on each assembly of the request, at low priority,
-/// one at a time and one worker at a time (a second waits its turn), and moves an image into the store only once it is complete and
-/// checked. It writes nothing to the console (no one reads it); <c>compile.log</c> in the store says what it did.
+/// one at a time and one worker at a time (a second waits its turn), and moves an image into the store only
+/// once it is complete and checked. It writes nothing to the console (no one reads it); <c>compile.log</c> in
+/// the store says what it did.
 /// </summary>
 internal static class ImageCompiler
 {
@@ -42,7 +43,16 @@ internal static class ImageCompiler
 
         foreach (var input in request.Inputs)
         {
-            var line = Compile(request, store, input);
+            string? line;
+            try
+            {
+                line = Compile(request, store, input);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
+            {
+                line = $"{Path.GetFileNameWithoutExtension(input)}: not compiled ({ex.Message})";
+            }
+
             if (line is not null)
             {
                 File.AppendAllText(Path.Combine(store.Directory, "compile.log"), $"{DateTimeOffset.UtcNow:O} {line}{Environment.NewLine}");
