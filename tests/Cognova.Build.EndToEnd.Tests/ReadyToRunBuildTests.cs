@@ -162,6 +162,6 @@ public sealed partial class ReadyToRunBuildTests(ReadyToRunBuildTests.ImageCache
         }
     }
 
-    [GeneratedRegex(@"precompiled images: (\d+) of \d+ assemblies loaded")]
+    [GeneratedRegex(@"precompiled images: (\d+) of \d+ application assemblies")]
     private static partial Regex ImagesLine();
 }

@@ -41,7 +41,7 @@ internal static class HostLauncher
             exitCode = (int)run.Invoke(null, BindingFlags.DoNotWrapExceptions, null, [args], null)!;
         }
 
-        ImageScheduler.CompileMissing(store, compiler, trusted, context.Assemblies, typeof(HostLauncher).Assembly.Location);
+        ImageScheduler.CompileMissing(store, compiler, trusted, context.Assemblies);
         return exitCode;
     }
 
@@ -50,7 +50,7 @@ internal static class HostLauncher
     {
         try
         {
-            var engine = context.LoadPreferringImage(typeof(HostLauncher).Assembly.Location);
+            var engine = context.LoadFromAssemblyPath(typeof(HostLauncher).Assembly.Location);
             return engine.GetType(typeof(EngineMain).FullName!, throwOnError: true)!
                 .GetMethod(nameof(EngineMain.Run), BindingFlags.Public | BindingFlags.Static);
         }

@@ -7,7 +7,7 @@ namespace Cognova.Engine.ReadyToRun;
 /// The load context the host runs in when precompiled images are on. EF Core, its provider and Npgsql ship
 /// IL only, so a host that loads them from their packages compiles thousands of their methods at every start;
 /// this context loads an application assembly from its image when the store has one, else from its own file.
-/// Every application assembly (packages, projects, this host) loads here, never in the default context, so
+/// Every application assembly (packages, projects) and this host load here, never in the default context, so
 /// each type exists once; the shared framework stays in the default context.
 /// </summary>
 internal sealed class ImageLoadContext(TrustedAssemblies trusted, ImageStore store) : AssemblyLoadContext("Cognova.Build design host")
@@ -15,9 +15,9 @@ internal sealed class ImageLoadContext(TrustedAssemblies trusted, ImageStore sto
     private int _fromImages;
     private int _fromIl;
 
-    /// <summary>How many assemblies (the application's and this host's) came from images and how many from their IL, for the verbose log.</summary>
+    /// <summary>How many application assemblies came from images and how many from their IL, for the verbose log.</summary>
     public string Describe()
-        => $"precompiled images: {_fromImages} of {_fromImages + _fromIl} assemblies loaded from {store.Directory}";
+        => $"precompiled images: {_fromImages} of {_fromImages + _fromIl} application assemblies loaded from {store.Directory}";
 
     protected override Assembly? Load(AssemblyName assemblyName)
     {
@@ -29,12 +29,6 @@ internal sealed class ImageLoadContext(TrustedAssemblies trusted, ImageStore sto
             return null;
         }
 
-        return LoadPreferringImage(path);
-    }
-
-    /// <summary>Loads the assembly in <paramref name="path"/> from its image when the store has one, else from that file.</summary>
-    public Assembly LoadPreferringImage(string path)
-    {
         var image = store.Find(path);
         if (image is not null)
         {

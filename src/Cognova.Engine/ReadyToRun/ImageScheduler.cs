@@ -4,14 +4,13 @@ using System.Reflection;
 namespace Cognova.Engine.ReadyToRun;
 
 /// <summary>
-/// After a host's work: the package assemblies it loaded from their IL, and the host's own assembly, when they
-/// have no image yet, go to an image worker in the background, so a later host starts with them precompiled. Nothing here may fail or
+/// After a host's work: the package assemblies it loaded from their IL, which have no image yet, go to an
+/// image worker in the background, so a later host starts with them precompiled. Nothing here may fail or
 /// slow the host's run: its result is already written.
 /// </summary>
 internal static class ImageScheduler
 {
-    /// <param name="host">This host's assembly file (it changes only with Cognova.Build's version).</param>
-    public static void CompileMissing(ImageStore store, string? compiler, TrustedAssemblies trusted, IEnumerable<Assembly> loaded, string host)
+    public static void CompileMissing(ImageStore store, string? compiler, TrustedAssemblies trusted, IEnumerable<Assembly> loaded)
     {
         if (compiler is null)
         {
@@ -27,7 +26,7 @@ internal static class ImageScheduler
             }
 
             var packages = PackageAssets.Read(depsFile);
-            var inputs = Missing(store, trusted, loaded, packages, host);
+            var inputs = Missing(store, trusted, loaded, packages);
             if (inputs.Count == 0)
             {
                 return;
@@ -47,20 +46,15 @@ internal static class ImageScheduler
         }
     }
 
-    /// <summary>
-    /// The package assemblies, and the host's assembly, loaded from their own file that have neither an image nor a
-    /// failed attempt.
-    /// </summary>
-    public static IReadOnlyList<string> Missing(ImageStore store, TrustedAssemblies trusted, IEnumerable<Assembly> loaded, IReadOnlySet<string> packages, string host)
+    /// <summary>The package assemblies loaded from their own file that have neither an image nor a failed attempt.</summary>
+    public static IReadOnlyList<string> Missing(ImageStore store, TrustedAssemblies trusted, IEnumerable<Assembly> loaded, IReadOnlySet<string> packages)
     {
         var inputs = new List<string>();
         foreach (var assembly in loaded)
         {
             var name = assembly.GetName().Name;
-            var path = assembly.Location;
-            var isPackage = name is not null && packages.Contains(name)
-                && trusted.TryGetApplicationAssembly(name, out var trustedPath) && string.Equals(path, trustedPath, StringComparison.Ordinal);
-            if (name is null || !(isPackage || string.Equals(path, host, StringComparison.Ordinal)))
+            if (name is null || !packages.Contains(name) || !trusted.TryGetApplicationAssembly(name, out var path)
+                || !string.Equals(assembly.Location, path, StringComparison.Ordinal))
             {
                 continue;
             }

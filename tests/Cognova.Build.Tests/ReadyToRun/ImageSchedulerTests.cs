@@ -19,9 +19,6 @@ public sealed class ImageSchedulerTests : IDisposable
     private static readonly Assembly Package = typeof(Assert).Assembly;
     private static readonly Assembly Project = typeof(ImageSchedulerTests).Assembly;
 
-    // The host's own assembly, here a file no test assembly is loaded from.
-    private static readonly string Host = Path.Combine(Path.GetTempPath(), "Cognova.Engine.dll");
-
     private static TrustedAssemblies Trusted(params Assembly[] assemblies)
         => TrustedAssemblies.Parse(string.Join(Path.PathSeparator, assemblies.Select(a => a.Location)), "/no/shared/frameworks");
 
@@ -31,7 +28,7 @@ public sealed class ImageSchedulerTests : IDisposable
         var store = new ImageStore(_directory);
         var packages = new HashSet<string> { Package.GetName().Name! };
 
-        var missing = ImageScheduler.Missing(store, Trusted(Package, Project), [Package, Project], packages, Host);
+        var missing = ImageScheduler.Missing(store, Trusted(Package, Project), [Package, Project], packages);
 
         Assert.Equal([Package.Location], missing);
     }
@@ -45,7 +42,7 @@ public sealed class ImageSchedulerTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(failure)!);
         File.WriteAllText(failure, "exit code 1");
 
-        Assert.Empty(ImageScheduler.Missing(store, Trusted(Package), [Package], new HashSet<string> { name }, Host));
+        Assert.Empty(ImageScheduler.Missing(store, Trusted(Package), [Package], new HashSet<string> { name }));
     }
 
     [Fact]
@@ -55,16 +52,6 @@ public sealed class ImageSchedulerTests : IDisposable
         var name = Package.GetName().Name!;
         var elsewhere = TrustedAssemblies.Parse(Path.Combine(_directory, name + ".dll"), "/no/shared/frameworks");
 
-        Assert.Empty(ImageScheduler.Missing(store, elsewhere, [Package], new HashSet<string> { name }, Host));
-    }
-
-    [Fact]
-    public void The_hosts_own_assembly_is_missing_until_it_has_an_image_though_no_package_names_it()
-    {
-        var store = new ImageStore(_directory);
-
-        var missing = ImageScheduler.Missing(store, Trusted(Package), [Package, Project], new HashSet<string>(), Project.Location);
-
-        Assert.Equal([Project.Location], missing);
+        Assert.Empty(ImageScheduler.Missing(store, elsewhere, [Package], new HashSet<string> { name }));
     }
 }
