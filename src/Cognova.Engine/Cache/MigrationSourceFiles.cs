@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 using Cognova.Engine.Sources;
 
 namespace Cognova.Engine.Cache;
@@ -23,7 +22,6 @@ internal sealed class MigrationSourceFiles(SourceIndex sources)
     /// </summary>
     public IReadOnlyList<string> Of(string className)
     {
-        var declaration = new Lazy<Regex>(() => new Regex(@"\b(?:class|record)\s+" + Regex.Escape(className) + @"\b", RegexOptions.CultureInvariant));
         var files = new List<string>();
         foreach (var (file, name) in _files)
         {
@@ -32,7 +30,7 @@ internal sealed class MigrationSourceFiles(SourceIndex sources)
                 continue;
             }
 
-            if (IsNamedAfter(name, className) || Declares(file, declaration.Value))
+            if (IsNamedAfter(name, className) || Declares(file, className))
             {
                 files.Add(file);
             }
@@ -40,15 +38,16 @@ internal sealed class MigrationSourceFiles(SourceIndex sources)
 
         if (files.Count == 0)
         {
-            files.AddRange(sources.Files.Where(f => Declares(f, declaration.Value)));
+            files.AddRange(sources.Files.Where(f => Declares(f, className)));
         }
 
         files.Sort(StringComparer.Ordinal);
         return files;
     }
 
-    private bool Declares(string file, Regex declaration)
-        => Read(file) is { } bytes && declaration.IsMatch(Encoding.UTF8.GetString(bytes));
+    /// <summary>Whether the file declares the class anywhere (the whole text: the keyword and the name may sit on two lines).</summary>
+    private bool Declares(string file, string className)
+        => Read(file) is { } bytes && SourceIndex.DeclarationIndex(Encoding.UTF8.GetString(bytes), className) >= 0;
 
     /// <summary>SHA-256 of the file's bytes, or null when it cannot be read.</summary>
     public string? Hash(string file)

@@ -39,6 +39,7 @@ public sealed class SourceIndexTests : IDisposable
     [InlineData("var x = new AddOrders(); // class AddOrders")]
     [InlineData("recordclass AddOrders")]
     [InlineData("")]
+    [InlineData("public partial class\r\n    AddOrders : Migration")]
     public void Finds_a_declaration_where_the_regular_expression_it_replaces_does(string line)
     {
         var expected = System.Text.RegularExpressions.Regex.Match(line, @"\b(?:class|record)\s+AddOrders\b");
