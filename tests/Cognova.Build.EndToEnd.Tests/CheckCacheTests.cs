@@ -107,5 +107,5 @@ public sealed class CheckCacheTests
 
     private static string? CacheFile(TestProject project)
         => Directory.GetFiles(project.PathOf("obj"), "*.json", SearchOption.AllDirectories)
-            .SingleOrDefault(f => Path.GetDirectoryName(f)!.EndsWith(".cognova.cache", StringComparison.Ordinal));
+            .SingleOrDefault(f => Path.GetDirectoryName(f)!.EndsWith(".cognova.cache", StringComparison.Ordinal) && Path.GetFileName(f) != "source-hashes.json");
 }

@@ -16,7 +16,12 @@ namespace Cognova.Engine.Cache;
 /// </summary>
 internal sealed class MigrationCache(string? directory, bool readEntries, SourceIndex sources, RuleSeverities severities, HostLog log)
 {
-    private readonly MigrationSourceFiles _files = new(sources);
+    private SourceHashMemo? _memo;
+    private MigrationSourceFiles? _files;
+
+    /// <summary>Made on first use: a drift-only check reads no memo.</summary>
+    private MigrationSourceFiles Files
+        => _files ??= new MigrationSourceFiles(sources, _memo = directory is null ? SourceHashMemo.None() : SourceHashMemo.Load(directory, log));
 
     /// <summary>
     /// What needs the context (the migrations, the services and options in the key) is read now, on the
@@ -31,13 +36,14 @@ internal sealed class MigrationCache(string? directory, bool readEntries, Source
             return () => new CachePlan(migrations, null, null, [], new Dictionary<string, CachedMigration>(), changed: false, log);
         }
 
-        var contextKey = log.Step("compute the DbContext's cache key", () => MigrationCacheKeys.ForContext(context, contextType, severities, _files));
+        var contextKey = log.Step("compute the DbContext's cache key", () => MigrationCacheKeys.ForContext(context, contextType, severities, Files));
         return () => Plan(contextType, migrations, contextKey);
     }
 
     private CachePlan Plan(Type contextType, IReadOnlyList<(string Id, Type Type)> migrations, string contextKey)
     {
-        var keys = log.Step("compute the migrations' cache keys", () => MigrationCacheKeys.ForMigrations(contextKey, migrations, _files));
+        var keys = log.Step("compute the migrations' cache keys", () => MigrationCacheKeys.ForMigrations(contextKey, migrations, Files));
+        _memo!.Save(log);
         var path = Path.Combine(directory!, FileName(contextType));
         var contextName = contextType.FullName ?? contextType.Name;
         var stored = new Dictionary<string, CachedMigration>(StringComparer.Ordinal);

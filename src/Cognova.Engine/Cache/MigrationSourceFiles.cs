@@ -7,10 +7,13 @@ namespace Cognova.Engine.Cache;
 /// <summary>
 /// The source files of a migration class, with a hash of their content: the migration and its
 /// <c>.Designer.cs</c> (EF Core names both after the migration), or wherever else the class is declared.
+/// A file whose size and write time are those of the last check takes its hash from <paramref name="memo"/>
+/// without being read.
 /// </summary>
-internal sealed class MigrationSourceFiles(SourceIndex sources)
+internal sealed class MigrationSourceFiles(SourceIndex sources, SourceHashMemo memo)
 {
-    private readonly Dictionary<string, byte[]?> _contents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Content> _contents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _hashes = new(StringComparer.Ordinal);
     private readonly (string Path, string Name)[] _files = sources.Files.Select(f => (f, Path.GetFileName(f))).ToArray();
 
     /// <summary>
@@ -47,11 +50,25 @@ internal sealed class MigrationSourceFiles(SourceIndex sources)
 
     /// <summary>Whether the file declares the class anywhere (the whole text: the keyword and the name may sit on two lines).</summary>
     private bool Declares(string file, string className)
-        => Read(file) is { } bytes && SourceIndex.DeclarationIndex(Encoding.UTF8.GetString(bytes), className) >= 0;
+        => Read(file).Bytes is { } bytes && SourceIndex.DeclarationIndex(Encoding.UTF8.GetString(bytes), className) >= 0;
 
     /// <summary>SHA-256 of the file's bytes, or null when it cannot be read.</summary>
     public string? Hash(string file)
-        => Read(file) is { } bytes ? Convert.ToHexStringLower(SHA256.HashData(bytes)) : null;
+    {
+        if (!_hashes.TryGetValue(file, out var hash))
+        {
+            hash = _contents.ContainsKey(file) ? null : FileStamp.Of(file) is { } stamp ? memo.Find(file, stamp) : null;
+            if (hash is null && Read(file) is { Bytes: { } bytes } content)
+            {
+                hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+                memo.Remember(file, content.Stamp, hash, content.ReadAtUtc);
+            }
+
+            _hashes[file] = hash;
+        }
+
+        return hash;
+    }
 
     private static bool IsNamedAfter(string fileName, string className)
     {
@@ -61,22 +78,29 @@ internal sealed class MigrationSourceFiles(SourceIndex sources)
         return name.Equals(className, StringComparison.Ordinal) || name.EndsWith("_" + className, StringComparison.Ordinal);
     }
 
-    private byte[]? Read(string file)
+    /// <summary>The file's bytes (null when it cannot be read), with its stamp taken just before they were read.</summary>
+    private Content Read(string file)
     {
-        if (!_contents.TryGetValue(file, out var bytes))
+        if (!_contents.TryGetValue(file, out var content))
         {
+            var stamp = FileStamp.Of(file);
+            var readAt = DateTime.UtcNow;
+            byte[]? bytes;
             try
             {
-                bytes = File.ReadAllBytes(file);
+                bytes = stamp is null ? null : File.ReadAllBytes(file);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 bytes = null;
             }
 
-            _contents[file] = bytes;
+            content = new Content(stamp ?? default, readAt, bytes);
+            _contents[file] = content;
         }
 
-        return bytes;
+        return content;
     }
+
+    private readonly record struct Content(FileStamp Stamp, DateTime ReadAtUtc, byte[]? Bytes);
 }

@@ -121,7 +121,7 @@ public sealed class MigrationCacheKeysTests : IDisposable
         var builder = new DbContextOptionsBuilder();
         (configure ?? (o => o.UseNpgsql("Host=localhost")))(builder);
         using var context = new KeysContext(builder.Options);
-        var files = new MigrationSourceFiles(new SourceIndex(Directory.GetFiles(_directory)));
+        var files = new MigrationSourceFiles(new SourceIndex(Directory.GetFiles(_directory)), SourceHashMemo.None());
         var contextKey = MigrationCacheKeys.ForContext(context, contextType ?? typeof(KeysContext), severities ?? RuleSeverities.Defaults, files);
         return MigrationCacheKeys.ForMigrations(contextKey, [("20240101000000_AddTags", typeof(AddTags)), ("20240102000000_AddUsers", typeof(AddUsers))], files);
     }
