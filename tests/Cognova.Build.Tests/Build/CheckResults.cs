@@ -22,7 +22,7 @@ internal static class CheckResults
         Diagnostics: []);
 
     public static MigrationResult Migration(string id, MigrationLockStatus status, params FindingResult[] findings)
-        => new(id, new SourceLocation($"/m/{id}.cs", 10, 5), "sha256:" + id, status, findings);
+        => new(id, new Lazy<SourceLocation>(new SourceLocation($"/m/{id}.cs", 10, 5)), "sha256:" + id, status, findings);
 
     public static FindingResult Finding(RuleInfo rule, string migrationId, string action, string statement, int line, string? approvedBecause = null)
     {

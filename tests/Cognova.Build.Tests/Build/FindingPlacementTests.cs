@@ -110,6 +110,15 @@ public sealed class FindingPlacementTests : IDisposable
         Assert.Equal(2, FindingDiagnostics.ForOpenFindings([migration], "").Count());
     }
 
+    [Fact]
+    public void A_migration_without_findings_is_looked_up_in_the_sources_only_when_its_location_is_asked_for()
+    {
+        var migration = Placement().Place([Cleanup], [], locked: null)[0];
+
+        Assert.False(migration.ClassLocation.IsValueCreated);
+        Assert.Equal((_cleanupFile, 3), (migration.Location.File, migration.Location.Line));
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private FindingPlacement Placement() => new(new SourceIndex([_cleanupFile]), Project);

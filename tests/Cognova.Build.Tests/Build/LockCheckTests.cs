@@ -76,7 +76,7 @@ public sealed class LockCheckTests
     private List<MigrationResult> Placed(IEnumerable<MigrationScript> scripts, LockedContext locked)
         => scripts.Select(s => new MigrationResult(
                 s.Id,
-                new SourceLocation($"/src/Migrations/{s.Id}.cs", 3, 14),
+                new Lazy<SourceLocation>(new SourceLocation($"/src/Migrations/{s.Id}.cs", 3, 14)),
                 s.SqlHash,
                 MigrationLockStatus.Unchecked,
                 _linter.Lint(s).Select(f => new FindingResult(f, new SourceLocation($"/src/Migrations/{s.Id}.cs", 7, 13), Approvals.Find(locked, f), false)).ToList()))

@@ -1,7 +1,6 @@
 using Cognova.Engine.Diagnostics;
 using Cognova.Engine.Lint;
 using Cognova.Engine.Lock;
-using Cognova.Engine.Sources;
 using Cognova.Migrations;
 
 namespace Cognova.Engine.Build.Checks;
@@ -26,7 +25,7 @@ internal static class ApprovalStep
     {
         var before = locked.Migrations.Sum(m => m.Approvals.Count);
         var (problems, approved) = Approvals.Apply(locked, scripts, findings, approval);
-        var diagnostics = LockProblemPlacement.Place(problems, lockPath, new Dictionary<string, SourceLocation>()).ToList();
+        var diagnostics = LockProblemPlacement.Place(problems, lockPath, _ => null).ToList();
         if (approved.Count > 0)
         {
             var count = locked.Migrations.Sum(m => m.Approvals.Count) - before;

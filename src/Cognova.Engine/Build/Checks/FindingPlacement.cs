@@ -22,12 +22,12 @@ internal sealed class FindingPlacement(SourceIndex sources, string projectFile)
     /// <summary>One migration with its own findings (<paramref name="findings"/> may hold those of others).</summary>
     public MigrationResult Place(MigrationScript script, IEnumerable<Finding> findings, LockedContext? locked)
     {
-        var classLocation = sources.FindClass(script.ClassName) ?? new SourceLocation(projectFile);
+        var classLocation = new Lazy<SourceLocation>(() => sources.FindClass(script.ClassName) ?? new SourceLocation(projectFile));
         var own = findings.Where(f => f.MigrationId == script.Id).ToList();
         var placed = new List<FindingResult>(own.Count);
         if (own.Count > 0)
         {
-            var map = MigrationSourceMap.Build(classLocation, sources.ReadLines(classLocation.File));
+            var map = MigrationSourceMap.Build(classLocation.Value, sources.ReadLines(classLocation.Value.File));
             foreach (var finding in own)
             {
                 var approval = locked is null ? null : Approvals.Find(locked, finding);

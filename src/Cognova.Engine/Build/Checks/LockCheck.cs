@@ -37,7 +37,7 @@ internal static class LockCheck
             scripts,
             id => byId.TryGetValue(id, out var migration) && migration.Findings.Any(f => f.Finding.Severity == DiagnosticSeverity.Error && !f.IsApproved),
             readOnly);
-        var diagnostics = LockProblemPlacement.Place(verification.Problems, lockPath, byId.ToDictionary(m => m.Key, m => m.Value.Location, StringComparer.Ordinal)).ToList();
+        var diagnostics = LockProblemPlacement.Place(verification.Problems, lockPath, id => byId.TryGetValue(id, out var migration) ? migration.Location : null).ToList();
 
         var lockedIds = locked.Migrations.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
         var appended = verification.Appended.ToHashSet(StringComparer.Ordinal);

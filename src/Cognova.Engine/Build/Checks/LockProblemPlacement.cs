@@ -10,12 +10,12 @@ namespace Cognova.Engine.Build.Checks;
 /// </summary>
 internal static class LockProblemPlacement
 {
-    public static IEnumerable<Diagnostic> Place(IReadOnlyList<LockProblem> problems, string lockPath, IReadOnlyDictionary<string, SourceLocation> migrationLocations)
+    public static IEnumerable<Diagnostic> Place(IReadOnlyList<LockProblem> problems, string lockPath, Func<string, SourceLocation?> migrationLocation)
     {
         var (shown, summaries) = LockProblemCap.Apply(problems);
         foreach (var problem in shown.Concat(summaries))
         {
-            var at = problem.MigrationId is not null && problem.Code != DiagnosticCodes.ApprovalEditedByHand && migrationLocations.TryGetValue(problem.MigrationId, out var location)
+            var at = problem.MigrationId is not null && problem.Code != DiagnosticCodes.ApprovalEditedByHand && migrationLocation(problem.MigrationId) is { } location
                 ? location
                 : new SourceLocation(lockPath);
             yield return new Diagnostic(problem.Code, DiagnosticSeverity.Error, problem.Message, at.File, at.Line, at.Column);
