@@ -16,15 +16,32 @@ internal static class MigrationCacheFile
     /// <exception cref="InvalidCacheFileException">The file exists but cannot be trusted.</exception>
     public static Dictionary<string, CachedMigration> Read(string path, string contextName)
     {
-        var entries = new Dictionary<string, CachedMigration>(StringComparer.Ordinal);
         if (!File.Exists(path))
         {
-            return entries;
+            return new Dictionary<string, CachedMigration>(StringComparer.Ordinal);
         }
 
+        byte[] json;
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            json = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidCacheFileException(ex.Message);
+        }
+
+        return Parse(json, contextName);
+    }
+
+    /// <summary>The entries of a cache file's content by migration id.</summary>
+    /// <exception cref="InvalidCacheFileException">The content cannot be trusted.</exception>
+    public static Dictionary<string, CachedMigration> Parse(byte[] json, string contextName)
+    {
+        var entries = new Dictionary<string, CachedMigration>(StringComparer.Ordinal);
+        try
+        {
+            using var document = JsonDocument.Parse(json);
             var root = document.RootElement;
             Require(root.GetProperty("format").GetInt32() == MigrationCacheKeys.FormatVersion, "it has another format");
             Require(root.GetProperty("context").GetString() == contextName, "it belongs to another DbContext");
@@ -34,7 +51,7 @@ internal static class MigrationCacheFile
                 Require(entries.TryAdd(entry.Id, entry), $"migration {entry.Id} is listed twice");
             }
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or KeyNotFoundException or FormatException or ArgumentException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or KeyNotFoundException or FormatException or ArgumentException)
         {
             throw new InvalidCacheFileException(ex.Message);
         }
@@ -43,6 +60,9 @@ internal static class MigrationCacheFile
     }
 
     public static void Write(string path, string contextName, IEnumerable<CachedMigration> entries)
+        => AtomicFile.WriteAllText(path, Serialize(contextName, entries));
+
+    public static string Serialize(string contextName, IEnumerable<CachedMigration> entries)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false }))
@@ -60,7 +80,7 @@ internal static class MigrationCacheFile
             writer.WriteEndObject();
         }
 
-        AtomicFile.WriteAllText(path, Encoding.UTF8.GetString(buffer.ToArray()));
+        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     private static void WriteEntry(Utf8JsonWriter writer, CachedMigration entry)

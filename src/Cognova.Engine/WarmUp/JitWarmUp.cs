@@ -12,7 +12,7 @@ namespace Cognova.Engine.WarmUp;
 /// Runs a check's EF Core code paths on <see cref="WarmUpContext"/>: the design-time model, the snapshot's
 /// model, the model differ and the SQL generator. EF Core ships without precompiled code, so the first run of
 /// these paths is mostly JIT compilation; run while the application is still compiling, it is off the
-/// build's critical path.
+/// build's critical path. Then the check's own code around them (<see cref="CheckWarmUp"/>).
 /// </summary>
 internal static class JitWarmUp
 {
@@ -24,6 +24,7 @@ internal static class JitWarmUp
         var model = context.GetService<IDesignTimeModel>().Model;
         var operations = context.GetService<IMigrationsModelDiffer>().GetDifferences(null, model.GetRelationalModel());
         context.GetService<IMigrationsSqlGenerator>().Generate(operations, model);
+        CheckWarmUp.Run(context);
     }
 
     /// <summary>The model differ's operations from <see cref="WarmUpSnapshot"/> to the model: none, when the two agree.</summary>

@@ -16,6 +16,19 @@ public sealed class WarmUpTests : IDisposable
     }
 
     [Fact]
+    public void The_checks_warm_up_runs_through_the_cache_and_the_lock_to_the_end()
+    {
+        using var context = new WarmUpContext();
+
+        var outcome = CheckWarmUp.Run(context);
+
+        Assert.Empty(outcome.Problems);
+        Assert.True(outcome.LockChanged);
+        Assert.Equal(40, outcome.Migrations.Count);
+        Assert.Single(outcome.Migrations, m => m.LockStatus == Cognova.Engine.Build.Results.MigrationLockStatus.LockedNow);
+    }
+
+    [Fact]
     public void The_warm_up_runs_without_a_database()
         => JitWarmUp.Run();
 
