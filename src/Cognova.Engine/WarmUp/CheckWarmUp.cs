@@ -2,17 +2,20 @@ using System.Text;
 using Cognova.Engine.Build;
 using Cognova.Engine.Build.Checks;
 using Cognova.Engine.Cache;
+using Cognova.Engine.DesignTime;
 using Cognova.Engine.Lint;
 using Cognova.Engine.Lock;
 using Cognova.Engine.Sources;
+using Cognova.Engine.Types;
 using Cognova.Migrations;
+using Cognova.Protocol;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
 namespace Cognova.Engine.WarmUp;
 
 /// <summary>
-/// Runs the check's own code around the model diff on a made-up history, in memory: the context's cache key, the
-/// cache file written and read back, the cached migrations joined, the lock file written and read, the migrations
+/// Runs the check's own code around the model diff on a made-up history, in memory: the request read into the
+/// check's settings, the context's cache key, the cache file written and read back, the cached migrations joined, the lock file written and read, the migrations
 /// placed, the lock verified. A build after an edit takes every migration from the cache, so this is most of what
 /// the check runs after the diff; compiled during the warm start, it is off the build's critical path. With more
 /// migrations than the runtime's call-count threshold (30), what runs once per migration is also recompiled
@@ -28,6 +31,7 @@ internal static class CheckWarmUp
     /// <summary>Runs it; returns the lock check's outcome (the made-up history verifies, its last migration is appended), for tests.</summary>
     public static LockCheck.Outcome Run(WarmUpContext context)
     {
+        ReadRequest();
         MigrationCacheKeys.ForContext(context, typeof(WarmUpContext), RuleSeverities.Defaults, new MigrationSourceFiles(new SourceIndex([]), SourceHashMemo.None()));
 
         var generated = Enumerable.Range(1, Migrations).Select(Script).ToList();
@@ -46,6 +50,22 @@ internal static class CheckWarmUp
         var migrations = new FindingPlacement(new SourceIndex([]), ProjectFile).Place(scripts, findings, locked);
         HistoryBaseline.IsUnlockedHistory(locked, scripts, findings);
         return LockCheck.Verify(ContextName, locked, scripts, migrations, LockPath, readOnly: false);
+    }
+
+    /// <summary>A request as the build's check task writes it, read as the check reads it.</summary>
+    private static void ReadRequest()
+    {
+        var request = EngineRequest.Read(
+        [
+            "check", "--assembly", "/warm-up/bin/WarmUp.dll", "--project", ProjectFile, "--project-dir", "/warm-up",
+            "--sources", "/warm-up/obj/WarmUp.cognova.sources", "--cache", "/warm-up/obj/WarmUp.cognova.cache",
+            "--drift", "error", "--sql-check", "true", "--lock-check", "true", "--verbose",
+        ]);
+        var project = new ProjectInfo(request.Project, request.ProjectDirectory, request.RootNamespace, IsLibrary: false, ReferencedProjects.FromListFile(request.ReferencesFile));
+        _ = new ContextChecks(project, CheckSettings.From(request), new SourceIndex([ProjectFile]), new HostLog(TextWriter.Null, request.Verbose))
+        {
+            TypeScript = TypeScriptSettings.From(request),
+        };
     }
 
     private static MigrationScript Script(int number)
