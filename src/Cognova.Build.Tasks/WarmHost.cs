@@ -23,6 +23,9 @@ internal sealed class WarmHost : IDisposable
 
     private readonly Process _process;
 
+    /// <summary>It wrote <see cref="WarmStart.Finished"/> on both streams: it ends on its own, nothing waits for it.</summary>
+    private bool _finished;
+
     private WarmHost(Process process, string identity)
     {
         _process = process;
@@ -71,8 +74,9 @@ internal sealed class WarmHost : IDisposable
 
     /// <summary>
     /// Sends the request and passes every line the host writes to <paramref name="onLine"/> (true: standard error),
-    /// on the calling thread. Returns the host's exit code, or null when it ran nothing (it had exited, or the
-    /// application's dependencies changed since it started): start a fresh host then.
+    /// on the calling thread, up to the line that says it finished (<see cref="WarmStart.Finished"/>). Returns the
+    /// host's exit code, or null when it ran nothing (it had exited, or the application's dependencies changed since
+    /// it started): start a fresh host then. A host that said it finished is not waited for.
     /// </summary>
     public int? Run(IReadOnlyList<string> arguments, Action<string, bool> onLine)
     {
@@ -94,16 +98,25 @@ internal sealed class WarmHost : IDisposable
             onLine(line.Key, line.Value);
         }
 
+        if (readers[0].Result is { } exitCode && readers[1].Result == exitCode)
+        {
+            _finished = true;
+            return exitCode;
+        }
+
         _process.WaitForExit();
         return _process.ExitCode == WarmStart.StaleExitCode ? null : _process.ExitCode;
     }
 
-    /// <summary>Ends an unused host: its standard input closes, so it exits on its own; it is killed if it has not within a few seconds.</summary>
+    /// <summary>
+    /// Ends an unused host: its standard input closes, so it exits on its own; it is killed if it has not within a few
+    /// seconds. A host that finished its request is left to end on its own.
+    /// </summary>
     public void Dispose()
     {
         try
         {
-            if (!_process.HasExited)
+            if (!_finished && !_process.HasExited)
             {
                 _process.StandardInput.Close();
                 if (!_process.WaitForExit(ExitWait))
@@ -120,14 +133,22 @@ internal sealed class WarmHost : IDisposable
         _process.Dispose();
     }
 
-    private static Task Pump(StreamReader reader, bool isError, BlockingCollection<KeyValuePair<string, bool>> lines)
+    /// <summary>Reads the stream's lines into <paramref name="lines"/> up to the end or the finished line; returns that line's exit code, or null at the end.</summary>
+    private static Task<int?> Pump(StreamReader reader, bool isError, BlockingCollection<KeyValuePair<string, bool>> lines)
         => Task.Run(() =>
         {
             string? line;
             while ((line = reader.ReadLine()) != null)
             {
+                if (WarmStart.ReadFinished(line) is { } exitCode)
+                {
+                    return exitCode;
+                }
+
                 lines.Add(new KeyValuePair<string, bool>(line, isError));
             }
+
+            return (int?)null;
         });
 
     private static string Key(string applicationAssembly) => "Cognova.Build.WarmHost|" + Path.GetFullPath(applicationAssembly);

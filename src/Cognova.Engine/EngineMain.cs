@@ -41,6 +41,18 @@ internal static class EngineMain
             TraceHostStart(args.FirstOrDefault() ?? "");
         }
 
+        var code = RunCommand(args, warmStart);
+        if (warmStart is not null)
+        {
+            WarmStartHost.Finish(Console.Out, Console.Error, code);
+        }
+
+        return code;
+    }
+
+    /// <param name="warmStart">What the warm-up had done when the request came; null for a host started for the command.</param>
+    private static int RunCommand(string[] args, string? warmStart)
+    {
         try
         {
             var arguments = EngineRequest.Read(args);

@@ -79,6 +79,30 @@ public sealed class WarmStartTests : IDisposable
         Assert.Empty(_engine.TaskObjects);
     }
 
+    [Fact]
+    public void A_host_that_says_it_finished_is_not_waited_for_and_its_word_gives_the_exit_code()
+    {
+        var go = Path.Combine(_directory, "go");
+        var dotnet = FakeDotNet(warmExitCode: 7, warmStdout: "/app/App.csproj : warning COG2301: a warning before the end.", finished: (0, go));
+        StartWarmHost(dotnet).Execute();
+
+        // Were the task waiting for the process, it would wait until the host gave up on the file (10 s), then see exit code 7.
+        var passed = Check(dotnet).Execute();
+        File.WriteAllText(go, "");
+
+        Assert.True(passed);
+        Assert.Empty(_engine.Errors);
+        Assert.Equal("COG2301", Assert.Single(_engine.Warnings).Code);
+    }
+
+    [Fact]
+    public void The_finished_line_is_read_back_and_no_other_line_is_taken_for_it()
+    {
+        Assert.Equal(1, Cognova.Protocol.WarmStart.ReadFinished(Cognova.Protocol.WarmStart.Finished(1)));
+        Assert.Null(Cognova.Protocol.WarmStart.ReadFinished("cognova warm host finished, exit code 0"));
+        Assert.Null(Cognova.Protocol.WarmStart.ReadFinished(Cognova.Protocol.WarmStart.FinishedMarker + "zero"));
+    }
+
     public void Dispose()
     {
         foreach (var host in _engine.TaskObjects.Values.OfType<IDisposable>())
@@ -117,9 +141,18 @@ public sealed class WarmStartTests : IDisposable
     /// <summary>
     /// As the warm host (its seventh argument is warm-start) it keeps its arguments and the request line, prints
     /// <paramref name="warmStdout"/> and exits with <paramref name="warmExitCode"/>; as a cold host it keeps its arguments and exits 0.
+    /// With <paramref name="finished"/>, it then writes the finished line with that exit code on both streams, and waits
+    /// for that file (10 s at most) before it exits.
     /// </summary>
-    private string FakeDotNet(int warmExitCode, string warmStdout)
+    private string FakeDotNet(int warmExitCode, string warmStdout, (int ExitCode, string WaitFor)? finished = null)
     {
+        var finish = finished is { } f
+            ? $"""
+              printf '%s\n' '{Cognova.Protocol.WarmStart.Finished(f.ExitCode)}' >&2
+              printf '%s\n' '{Cognova.Protocol.WarmStart.Finished(f.ExitCode)}'
+              i=0; while [ ! -f '{f.WaitFor}' ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done
+              """
+            : "";
         var stdoutFile = Path.Combine(_directory, "warm-stdout.txt");
         File.WriteAllText(stdoutFile, warmStdout + "\n");
         var script = Path.Combine(_directory, "dotnet");
@@ -131,6 +164,7 @@ public sealed class WarmStartTests : IDisposable
               printf '%s' "$request" > '{_directory}/request.txt'
               [ -n "$request" ] && printf '\n' >> '{_directory}/request.txt'
               cat '{stdoutFile}'
+            {finish}
               exit {warmExitCode}
             fi
             printf '%s\n' "$@" > '{_directory}/args.txt'

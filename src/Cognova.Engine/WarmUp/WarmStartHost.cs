@@ -46,6 +46,18 @@ internal static class WarmStartHost
     }
 
     /// <summary>
+    /// Tells the build the request has run (<see cref="WarmStart.Finished"/> on both streams, after all else), so
+    /// that it goes on without waiting for this process to end.
+    /// </summary>
+    public static void Finish(TextWriter output, TextWriter error, int exitCode)
+    {
+        error.WriteLine(WarmStart.Finished(exitCode));
+        error.Flush();
+        output.WriteLine(WarmStart.Finished(exitCode));
+        output.Flush();
+    }
+
+    /// <summary>
     /// Passes until the request comes (at most three, so that the hottest methods are also recompiled optimised).
     /// A pass under way when it comes goes on beside the check; both need the same methods compiled.
     /// </summary>

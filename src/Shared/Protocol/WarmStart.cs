@@ -18,7 +18,23 @@ namespace Cognova.Protocol
         /// </summary>
         public const int StaleExitCode = 4;
 
+        /// <summary>
+        /// The last line a warm host writes to each of its two output streams once its request has run, followed by
+        /// its exit code: the build reads up to it and goes on while the host finishes its own work (the assemblies it
+        /// hands to the image worker) and exits. A host that ends without it is waited for, and its exit code counts.
+        /// </summary>
+        public const string FinishedMarker = "\u0001cognova warm host finished, exit code ";
+
         private const char Separator = '\t';
+
+        public static string Finished(int exitCode) => FinishedMarker + exitCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        /// <summary>The exit code of a <see cref="Finished"/> line; null for any other line.</summary>
+        public static int? ReadFinished(string line)
+            => line.StartsWith(FinishedMarker, StringComparison.Ordinal)
+               && int.TryParse(line.Remove(0, FinishedMarker.Length), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var exitCode)
+                ? exitCode
+                : (int?)null;
 
         /// <summary>One line: the arguments separated by tabs, with backslash, tab, and line breaks escaped.</summary>
         public static string Encode(IReadOnlyList<string> arguments)
