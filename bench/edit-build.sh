@@ -16,6 +16,8 @@
 #
 # Knobs (environment):
 #   BENCH_RUNS=7   timed runs per side, per measurement (interleaved)
+#   BENCH_HISTORY_RUNS=2×BENCH_RUNS   runs per side of the history series (with and without), whose growth target
+#                  asks for a finer figure than the others
 #   BENCH_KEEP=1   keep the temp folder and the package in the NuGet global packages folder
 set -euo pipefail
 
@@ -23,6 +25,11 @@ RUNS="${BENCH_RUNS:-7}"
 KEEP="${BENCH_KEEP:-0}"
 if ! [[ "$RUNS" =~ ^[1-9][0-9]*$ ]]; then
     echo "BENCH_RUNS must be a positive integer (got '$RUNS')" >&2
+    exit 2
+fi
+HISTORY_RUNS="${BENCH_HISTORY_RUNS:-$((2 * RUNS))}"
+if ! [[ "$HISTORY_RUNS" =~ ^[1-9][0-9]*$ ]]; then
+    echo "BENCH_HISTORY_RUNS must be a positive integer (got '$HISTORY_RUNS')" >&2
     exit 2
 fi
 
@@ -335,15 +342,22 @@ target_ms() {
     [[ -n "$ms" ]] || die "no $1 target time in the performance summary of $2" "$2"
     echo "$ms"
 }
-log "builds after an edit: $RUNS runs per side and project, in turn (projects ${PROJECTS[*]}; the order of with, cold, jit and without turns every run)"
+ALL_RUNS=$((RUNS > HISTORY_RUNS ? RUNS : HISTORY_RUNS))
+log "builds after an edit: $RUNS runs per side and project, $HISTORY_RUNS of the history series' with and without, in turn (projects ${PROJECTS[*]}; the order of with, cold, jit and without turns every run)"
 SIDE_ORDER=(with cold jit without)
-for i in $(seq 1 "$RUNS"); do
+for i in $(seq 1 "$ALL_RUNS"); do
     k=$(((i - 1) % ${#SIDE_ORDER[@]}))
     order=("${SIDE_ORDER[@]:k}" "${SIDE_ORDER[@]:0:k}")
     line=""
     for p in "${PROJECTS[@]}"; do
         for side in "${order[@]}"; do
             [[ " $(sides "$p") " == *" $side "* ]] || continue
+            # Past BENCH_RUNS, only the history series' with and without; past BENCH_HISTORY_RUNS, only the rest.
+            if [[ " ${HISTORY_PROJECTS[*]} " == *" $p "* && ( "$side" == with || "$side" == without ) ]]; then
+                ((i <= HISTORY_RUNS)) || continue
+            else
+                ((i <= RUNS)) || continue
+            fi
             edit_build "edit-$p-$side-$i" "$p" "$side" -clp:PerformanceSummary
             WALL[$p,$side]="${WALL[$p,$side]:-} $ELAPSED_MS"
             CPU[$p,$side]="${CPU[$p,$side]:-} $CPU_MS"
@@ -356,7 +370,7 @@ for i in $(seq 1 "$RUNS"); do
             line="$line $p $side ${ELAPSED_MS} ms (CPU ${CPU_MS} ms),"
         done
     done
-    log "  run $i/$RUNS:${line%,}"
+    log "  run $i/$ALL_RUNS:${line%,}"
 done
 
 # Where the time goes: one more build after an edit per project, with MSBuild's performance summary and
@@ -658,7 +672,7 @@ CPU time (user + system of the timed command and of every process it started and
 
 $(table CPU)
 
-- runs per side: $RUNS (in turn; the order of with, cold — the package with \`-p:CognovaWarmStart=false\` —, jit — the package with \`-p:CognovaReadyToRun=false\`, $HEADLINE migrations only — and without turns every run; $(no_cold_side) of the history series: with and without only), nproc: $(nproc), load average at the start: $LOAD_START, at the end: $LOAD_END, .NET SDK: $SDK_VERSION, package: Cognova.Build $VERSION, compiler server off (\`UseSharedCompilation=false\`)
+- runs per side: $RUNS, and $HISTORY_RUNS of the history series' with and without (m10 is its first project) (in turn; the order of with, cold — the package with \`-p:CognovaWarmStart=false\` —, jit — the package with \`-p:CognovaReadyToRun=false\`, $HEADLINE migrations only — and without turns every run; $(no_cold_side) of the history series: with and without only), nproc: $(nproc), load average at the start: $LOAD_START, at the end: $LOAD_END, .NET SDK: $SDK_VERSION, package: Cognova.Build $VERSION, compiler server off (\`UseSharedCompilation=false\`)
 ${BUSY:+$BUSY
 }- the host reported: $DRIFT_MESSAGE
 $(for p in "${PROJECTS[@]}"; do echo "- Cognova diagnostics in the first build of the project with $(describe "$p"): ${BUILD_CODES[$p]:-none}"; done)
