@@ -153,6 +153,12 @@ internal sealed class ContextChecks(
     {
         var contextLocation = sources.FindClass(type.Name);
         var snapshotTask = SnapshotLoader.StartLoading(type.Assembly, type);
+        var needsScripts = settings.SqlCheck || settings.LockCheck || approval is not null;
+        if (needsScripts)
+        {
+            _cache.StartReading(type);
+        }
+
         DbContext context;
         try
         {
@@ -197,7 +203,6 @@ internal sealed class ContextChecks(
                 Migrations: [],
                 LockProblems: [],
                 Diagnostics: []);
-            var needsScripts = settings.SqlCheck || settings.LockCheck || approval is not null;
             var prepared = needsScripts ? _cache.Prepare(context, type) : null;
 
             // While this thread compares the model with the snapshot: the cache lookup, then the SQL of the

@@ -16,12 +16,47 @@ namespace Cognova.Engine.Cache;
 /// </summary>
 internal sealed class MigrationCache(string? directory, bool readEntries, SourceIndex sources, RuleSeverities severities, HostLog log)
 {
+    private readonly Dictionary<Type, Task<StoredEntries>> _stored = [];
     private SourceHashMemo? _memo;
-    private MigrationSourceFiles? _files;
+    private Task<MigrationSourceFiles>? _files;
 
-    /// <summary>Made on first use: a drift-only check reads no memo.</summary>
-    private MigrationSourceFiles Files
-        => _files ??= new MigrationSourceFiles(sources, _memo = directory is null ? SourceHashMemo.None() : SourceHashMemo.Load(directory, log));
+    /// <summary>Made on first use (a drift-only check reads no memo), or by <see cref="StartReading"/>.</summary>
+    private MigrationSourceFiles Files => (_files ??= Task.FromResult(LoadFiles(hashRemembered: false))).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Starts, in the background, what the cache needs before the DbContext does: the hashes of the source files the
+    /// last check's keys were made of (a file unchanged since is only looked at, see <see cref="SourceHashMemo"/>) and
+    /// the context's cache file. The caller meanwhile creates the DbContext; <see cref="Prepare"/> waits for both.
+    /// </summary>
+    public void StartReading(Type contextType)
+    {
+        if (directory is null)
+        {
+            return;
+        }
+
+        _files ??= Task.Run(() => LoadFiles(hashRemembered: true));
+        if (readEntries && !_stored.ContainsKey(contextType))
+        {
+            _stored[contextType] = Task.Run(() => ReadStored(contextType));
+        }
+    }
+
+    private MigrationSourceFiles LoadFiles(bool hashRemembered)
+    {
+        _memo = directory is null ? SourceHashMemo.None() : SourceHashMemo.Load(directory, log);
+        var files = new MigrationSourceFiles(sources, _memo);
+        if (hashRemembered)
+        {
+            var known = sources.Files.ToHashSet(StringComparer.Ordinal);
+            foreach (var file in _memo.Remembered.Where(known.Contains))
+            {
+                files.Hash(file);
+            }
+        }
+
+        return files;
+    }
 
     /// <summary>
     /// What needs the context (the migrations, the services and options in the key) is read now, on the
@@ -44,26 +79,13 @@ internal sealed class MigrationCache(string? directory, bool readEntries, Source
     {
         var keys = log.Step("compute the migrations' cache keys", () => MigrationCacheKeys.ForMigrations(contextKey, migrations, Files));
         _memo!.Save(log);
-        var path = Path.Combine(directory!, FileName(contextType));
-        var contextName = contextType.FullName ?? contextType.Name;
-        var stored = new Dictionary<string, CachedMigration>(StringComparer.Ordinal);
-        var changed = false;
+        var (path, contextName) = (PathOf(contextType), NameOf(contextType));
+        var (stored, changed) = !readEntries ? new StoredEntries(new Dictionary<string, CachedMigration>(StringComparer.Ordinal), Changed: true)
+            : _stored.TryGetValue(contextType, out var reading) ? reading.GetAwaiter().GetResult()
+            : ReadStored(contextType);
         if (!readEntries)
         {
             log.Verbose("cache not read: locked mode checks every migration");
-            changed = true;
-        }
-        else
-        {
-            try
-            {
-                stored = MigrationCacheFile.Read(path, contextName);
-            }
-            catch (InvalidCacheFileException ex)
-            {
-                log.Verbose($"cache file {path} ignored, every migration is checked again: {ex.Message}");
-                changed = true;
-            }
         }
 
         var hits = new Dictionary<string, CachedMigration>(StringComparer.Ordinal);
@@ -80,11 +102,30 @@ internal sealed class MigrationCache(string? directory, bool readEntries, Source
         return new CachePlan(migrations, path, contextName, keys, hits, changed, log);
     }
 
-    private static string FileName(Type contextType)
+    /// <summary>The context's cache file; one that cannot be trusted gives no entries and is to be written again.</summary>
+    private StoredEntries ReadStored(Type contextType)
     {
-        var name = string.Concat((contextType.FullName ?? contextType.Name).Select(c => char.IsLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '_'));
-        return name + ".json";
+        var path = PathOf(contextType);
+        try
+        {
+            return new StoredEntries(MigrationCacheFile.Read(path, NameOf(contextType)), Changed: false);
+        }
+        catch (InvalidCacheFileException ex)
+        {
+            log.Verbose($"cache file {path} ignored, every migration is checked again: {ex.Message}");
+            return new StoredEntries(new Dictionary<string, CachedMigration>(StringComparer.Ordinal), Changed: true);
+        }
     }
+
+    private string PathOf(Type contextType)
+    {
+        var name = string.Concat(NameOf(contextType).Select(c => char.IsLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '_'));
+        return Path.Combine(directory!, name + ".json");
+    }
+
+    private static string NameOf(Type contextType) => contextType.FullName ?? contextType.Name;
+
+    private readonly record struct StoredEntries(Dictionary<string, CachedMigration> Entries, bool Changed);
 }
 
 /// <summary>Which migrations of one DbContext come from the cache and which are generated, and how the two join.</summary>

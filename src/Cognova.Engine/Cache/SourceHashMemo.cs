@@ -49,6 +49,9 @@ internal sealed class SourceHashMemo
         }
     }
 
+    /// <summary>The files the memo has a hash of.</summary>
+    public IEnumerable<string> Remembered => _stored.Keys;
+
     /// <summary>The hash remembered for <paramref name="file"/> when its size and write time are still <paramref name="stamp"/>.</summary>
     public string? Find(string file, FileStamp stamp)
     {
