@@ -419,7 +419,7 @@ for f in "$APP_DLL" "$DEPS_FILE" "$RUNTIME_CONFIG" "$HOST_DLL" "$SOURCES"; do
     [[ -f "$f" ]] || die "expected file missing: $f" "$LOGS/props.out"
 done
 # The environment and arguments the MSBuild task gives the host (see build/Cognova.Build.targets).
-HOST_CMD=(env DOTNET_TieredPGO=0 dotnet exec --depsfile "$DEPS_FILE" --runtimeconfig "$RUNTIME_CONFIG")
+HOST_CMD=(env DOTNET_TieredPGO=0 DOTNET_gcConcurrent=0 dotnet exec --depsfile "$DEPS_FILE" --runtimeconfig "$RUNTIME_CONFIG")
 IFS=';' read -r -a folders <<<"$(prop NuGetPackageFolders)"
 for folder in "${folders[@]}"; do
     if [[ -n "$folder" ]]; then HOST_CMD+=(--additionalprobingpath "${folder%/}"); fi

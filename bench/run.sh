@@ -199,7 +199,7 @@ for f in "$APP_DLL" "$DEPS_FILE" "$RUNTIME_CONFIG" "$HOST_DLL" "$SOURCES"; do
     [[ -f "$f" ]] || die "expected file missing: $f" "$LOGS/props.out"
 done
 # The environment the MSBuild task gives the host (see build/Cognova.Build.targets).
-HOST_CMD=(env DOTNET_TieredPGO=0 dotnet exec --depsfile "$DEPS_FILE" --runtimeconfig "$RUNTIME_CONFIG")
+HOST_CMD=(env DOTNET_TieredPGO=0 DOTNET_gcConcurrent=0 dotnet exec --depsfile "$DEPS_FILE" --runtimeconfig "$RUNTIME_CONFIG")
 IFS=';' read -r -a folders <<<"$PACKAGE_FOLDERS"
 for folder in "${folders[@]}"; do
     if [[ -n "$folder" ]]; then HOST_CMD+=(--additionalprobingpath "${folder%/}"); fi
@@ -301,7 +301,7 @@ for f in "$BIG_DLL" "$(big_prop ProjectDepsFilePath)" "$(big_prop ProjectRuntime
     [[ -f "$f" ]] || die "expected file missing: $f" "$LOGS/big-props.out"
 done
 cp "$BIG_SOURCES" "$TMP/big-sources.saved"
-FULL_CMD=(env DOTNET_TieredPGO=0 dotnet exec --depsfile "$(big_prop ProjectDepsFilePath)" --runtimeconfig "$(big_prop ProjectRuntimeConfigFilePath)")
+FULL_CMD=(env DOTNET_TieredPGO=0 DOTNET_gcConcurrent=0 dotnet exec --depsfile "$(big_prop ProjectDepsFilePath)" --runtimeconfig "$(big_prop ProjectRuntimeConfigFilePath)")
 IFS=';' read -r -a folders <<<"$(big_prop NuGetPackageFolders)"
 for folder in "${folders[@]}"; do
     if [[ -n "$folder" ]]; then FULL_CMD+=(--additionalprobingpath "${folder%/}"); fi
