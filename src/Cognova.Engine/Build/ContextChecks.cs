@@ -190,6 +190,7 @@ internal sealed class ContextChecks(
                 }
             }
 
+            var finalizing = DriftDetector.StartFinalizing(context, new HostReporter(log), snapshotTask);
             var diagnostics = new DiagnosticList();
             var relational = context.GetService<IDbContextOptions>().Extensions.OfType<RelationalOptionsExtension>().FirstOrDefault();
             var result = new ContextResult(
@@ -212,8 +213,7 @@ internal sealed class ContextChecks(
                 var plan = prepared();
                 return (Plan: plan, Generated: plan.AnyToGenerate ? GenerateScripts(contexts, type, plan) : Array.Empty<MigrationScript>());
             });
-            var snapshot = log.Step("build model snapshot", () => snapshotTask.GetAwaiter().GetResult());
-            var drift = log.Step($"diff {type.Name} model against snapshot", () => DriftDetector.Detect(context, new HostReporter(log), snapshot));
+            var drift = log.Step($"diff {type.Name} model against snapshot", () => DriftDetector.Detect(context, new HostReporter(log), finalizing));
             var snapshotLocation = drift.SnapshotTypeName is null ? null : sources.FindClass(drift.SnapshotTypeName);
             result = result with { Drift = CheckDrift(drift, snapshotLocation ?? contextLocation, diagnostics) };
 
