@@ -17,7 +17,6 @@ namespace Cognova.Engine.Cache;
 internal sealed class MigrationCache(string? directory, bool readEntries, SourceIndex sources, RuleSeverities severities, HostLog log)
 {
     private readonly Dictionary<Type, Task<StoredEntries>> _stored = [];
-    private SourceHashMemo? _memo;
     private Task<MigrationSourceFiles>? _files;
 
     /// <summary>Made on first use (a drift-only check reads no memo), or by <see cref="StartReading"/>.</summary>
@@ -44,12 +43,12 @@ internal sealed class MigrationCache(string? directory, bool readEntries, Source
 
     private MigrationSourceFiles LoadFiles(bool hashRemembered)
     {
-        _memo = directory is null ? SourceHashMemo.None() : SourceHashMemo.Load(directory, log);
-        var files = new MigrationSourceFiles(sources, _memo);
+        var memo = directory is null ? SourceHashMemo.None() : SourceHashMemo.Load(directory, log);
+        var files = new MigrationSourceFiles(sources, memo);
         if (hashRemembered)
         {
             var known = sources.Files.ToHashSet(StringComparer.Ordinal);
-            foreach (var file in _memo.Remembered.Where(known.Contains))
+            foreach (var file in memo.Remembered.Where(known.Contains))
             {
                 files.Hash(file);
             }
@@ -78,7 +77,7 @@ internal sealed class MigrationCache(string? directory, bool readEntries, Source
     private CachePlan Plan(Type contextType, IReadOnlyList<(string Id, Type Type)> migrations, string contextKey)
     {
         var keys = log.Step("compute the migrations' cache keys", () => MigrationCacheKeys.ForMigrations(contextKey, migrations, Files));
-        _memo!.Save(log);
+        Files.SaveHashes(log);
         var (path, contextName) = (PathOf(contextType), NameOf(contextType));
         var (stored, changed) = !readEntries ? new StoredEntries(new Dictionary<string, CachedMigration>(StringComparer.Ordinal), Changed: true)
             : _stored.TryGetValue(contextType, out var reading) ? reading.GetAwaiter().GetResult()

@@ -52,6 +52,9 @@ internal sealed class MigrationSourceFiles(SourceIndex sources, SourceHashMemo m
     private bool Declares(string file, string className)
         => Read(file).Bytes is { } bytes && SourceIndex.DeclarationIndex(Encoding.UTF8.GetString(bytes), className) >= 0;
 
+    /// <summary>Keeps the hashes of this run for the next (see <see cref="SourceHashMemo.Save"/>).</summary>
+    public void SaveHashes(HostLog log) => memo.Save(log);
+
     /// <summary>SHA-256 of the file's bytes, or null when it cannot be read.</summary>
     public string? Hash(string file)
     {
