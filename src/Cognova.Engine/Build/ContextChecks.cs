@@ -190,7 +190,8 @@ internal sealed class ContextChecks(
                 }
             }
 
-            var finalizing = DriftDetector.StartFinalizing(context, new HostReporter(log), snapshotTask);
+            var reporter = new HostReporter(log);
+            var finalizing = DriftDetector.StartFinalizing(context, reporter, snapshotTask);
             var diagnostics = new DiagnosticList();
             var relational = context.GetService<IDbContextOptions>().Extensions.OfType<RelationalOptionsExtension>().FirstOrDefault();
             var result = new ContextResult(
@@ -213,7 +214,7 @@ internal sealed class ContextChecks(
                 var plan = prepared();
                 return (Plan: plan, Generated: plan.AnyToGenerate ? GenerateScripts(contexts, type, plan) : Array.Empty<MigrationScript>());
             });
-            var drift = log.Step($"diff {type.Name} model against snapshot", () => DriftDetector.Detect(context, new HostReporter(log), finalizing));
+            var drift = log.Step($"diff {type.Name} model against snapshot", () => DriftDetector.Detect(context, reporter, finalizing));
             var snapshotLocation = drift.SnapshotTypeName is null ? null : sources.FindClass(drift.SnapshotTypeName);
             result = result with { Drift = CheckDrift(drift, snapshotLocation ?? contextLocation, diagnostics) };
 

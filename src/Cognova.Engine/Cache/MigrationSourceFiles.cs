@@ -60,8 +60,15 @@ internal sealed class MigrationSourceFiles(SourceIndex sources, SourceHashMemo m
     {
         if (!_hashes.TryGetValue(file, out var hash))
         {
-            hash = _contents.ContainsKey(file) ? null : FileStamp.Of(file) is { } stamp ? memo.Find(file, stamp) : null;
-            if (hash is null && Read(file) is { Bytes: { } bytes } content)
+            if (!_contents.TryGetValue(file, out var content))
+            {
+                // The stamp looked up in the memo is the one the content is read under (taken before the read).
+                var stamp = FileStamp.Of(file);
+                hash = stamp is { } known ? memo.Find(file, known) : null;
+                content = hash is null ? ReadUnder(file, stamp) : default;
+            }
+
+            if (hash is null && content.Bytes is { } bytes)
             {
                 hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
                 memo.Remember(file, content.Stamp, hash, content.ReadAtUtc);
@@ -83,25 +90,24 @@ internal sealed class MigrationSourceFiles(SourceIndex sources, SourceHashMemo m
 
     /// <summary>The file's bytes (null when it cannot be read), with its stamp taken just before they were read.</summary>
     private Content Read(string file)
-    {
-        if (!_contents.TryGetValue(file, out var content))
-        {
-            var stamp = FileStamp.Of(file);
-            var readAt = DateTime.UtcNow;
-            byte[]? bytes;
-            try
-            {
-                bytes = stamp is null ? null : File.ReadAllBytes(file);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                bytes = null;
-            }
+        => _contents.TryGetValue(file, out var content) ? content : ReadUnder(file, FileStamp.Of(file));
 
-            content = new Content(stamp ?? default, readAt, bytes);
-            _contents[file] = content;
+    /// <summary>Reads the file, whose <paramref name="stamp"/> was just taken, and keeps what it read.</summary>
+    private Content ReadUnder(string file, FileStamp? stamp)
+    {
+        var readAt = DateTime.UtcNow;
+        byte[]? bytes;
+        try
+        {
+            bytes = stamp is null ? null : File.ReadAllBytes(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            bytes = null;
         }
 
+        var content = new Content(stamp ?? default, readAt, bytes);
+        _contents[file] = content;
         return content;
     }
 
