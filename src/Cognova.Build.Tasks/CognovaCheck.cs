@@ -19,7 +19,7 @@ public sealed class CognovaCheck : ToolTask
     private HostOutputParser? _parser;
     private DiagnosticLogger? _diagnostics;
     private int _hostExitCode;
-    private WarmHost? _warmHost;
+    private IWarmHost? _warmHost;
 
     /// <summary>Path of <c>Cognova.Engine.dll</c>.</summary>
     [Required]
@@ -140,6 +140,12 @@ public sealed class CognovaCheck : ToolTask
     /// <summary>The <c>dotnet</c> executable running this build (the SDK sets <c>DOTNET_HOST_PATH</c>).</summary>
     public string? DotNetHostPath { get; set; }
 
+    /// <summary>After a check, start the next build's design host, which waits for it (<c>CognovaSpareHost</c>).</summary>
+    public bool SpareHost { get; set; }
+
+    /// <summary>How long a spare host waits for the next build before it exits (<c>CognovaSpareHostIdleMinutes</c>).</summary>
+    public int SpareHostIdleMinutes { get; set; } = 10;
+
     protected override string ToolName => "dotnet";
 
     // Standard error is logged at High importance and standard output at Low, so that
@@ -229,7 +235,34 @@ public sealed class CognovaCheck : ToolTask
             WarningsFileWriter.Write(WarningsFile!, _diagnostics.Warnings);
         }
 
+        StartSpareHost();
         return passed;
+    }
+
+    /// <summary>
+    /// Starts the host the next build's check will use (<c>CognovaSpareHost</c>), when this one ran a plain check to its
+    /// end, passed or not: the developer fixes and builds again. Never fails the build.
+    /// </summary>
+    private void StartSpareHost()
+    {
+        var checkRan = _hostExitCode == 0 || _hostExitCode == 1 || (_hostExitCode == -1 && _diagnostics!.Errors > 0);
+        if (!SpareHost || SpareHostIdleMinutes <= 0 || Request().Command != "check" || !string.IsNullOrEmpty(BundleStaging) || !checkRan)
+        {
+            return;
+        }
+
+        try
+        {
+            var dotNet = GenerateFullPathToTool();
+            var environment = EnvironmentVariables ?? Array.Empty<string>();
+            var pipe = HostCommandLine.SparePipeName(HostCommandLine.Identity(dotNet, ExecCommandLine().ToString(), environment), ApplicationAssembly);
+            var process = SpareHostStarter.Start(dotNet, ExecCommandLine(), environment, DepsFile, RuntimeConfigFile, pipe, SpareHostIdleMinutes * 60, ProjectDirectory);
+            LogProgress($"started the next build's design host (process {process}); it waits {SpareHostIdleMinutes} min");
+        }
+        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or System.IO.IOException or InvalidOperationException)
+        {
+            LogProgress("no spare design host: " + ex.Message);
+        }
     }
 
     /// <summary>
@@ -238,7 +271,7 @@ public sealed class CognovaCheck : ToolTask
     /// </summary>
     private int? RunOnWarmHost()
     {
-        _warmHost = WarmHost.Take(BuildEngine4, ApplicationAssembly);
+        _warmHost = WarmHostRegistry.Take(BuildEngine4, ApplicationAssembly);
         using (_warmHost)
         {
             if (_warmHost is null
@@ -247,7 +280,7 @@ public sealed class CognovaCheck : ToolTask
                 return null;
             }
 
-            LogProgress($"running in the design host started before the compiler (process {_warmHost.ProcessId})");
+            LogProgress("running in " + _warmHost.Description);
             var exitCode = _warmHost.Run(
                 Request().ToArguments(),
                 (line, isError) => LogEventsFromTextOutput(line, isError ? StandardErrorLoggingImportance : StandardOutputLoggingImportance));

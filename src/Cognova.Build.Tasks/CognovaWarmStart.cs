@@ -8,9 +8,10 @@ using Microsoft.Build.Utilities;
 namespace Cognova.Build.Tasks;
 
 /// <summary>
-/// Starts the design host before the compiler runs, when the check will follow (<c>CognovaWarmStart</c>): the host
-/// compiles EF Core's code paths while the application compiles, and <see cref="CognovaCheck"/> then sends it its
-/// request instead of starting a cold host. Never fails the build: without a warm host the check starts its own.
+/// Readies the design host before the compiler runs, when the check will follow (<c>CognovaWarmStart</c>): it claims
+/// the spare host the last build left (<c>CognovaSpareHost</c>), warmed up while the developer edited, or else starts
+/// a host that compiles EF Core's code paths while the application compiles. <see cref="CognovaCheck"/> then sends it
+/// its request instead of starting a cold host. Never fails the build: without a warm host the check starts its own.
 /// </summary>
 public sealed class CognovaWarmStart : Task
 {
@@ -34,18 +35,31 @@ public sealed class CognovaWarmStart : Task
     /// <summary><c>NAME=value</c> pairs, as <see cref="ToolTask.EnvironmentVariables"/> of the check.</summary>
     public string[] EnvironmentVariables { get; set; } = Array.Empty<string>();
 
+    /// <summary>Look for the spare host the last build's check started (<c>CognovaSpareHost</c>).</summary>
+    public bool SpareHost { get; set; }
+
+    /// <summary>How long to wait for a spare host's pipe to accept: it is there and idle, or it is not.</summary>
+    private const int SpareHostConnectTimeout = 100;
+
     public override bool Execute()
     {
         var dotNet = HostCommandLine.DotNet(DotNetHostPath);
         var exec = HostCommandLine.Exec(DepsFile, RuntimeConfigFile, ProbingPaths, HostAssembly);
         var identity = HostCommandLine.Identity(dotNet, exec.ToString(), EnvironmentVariables);
+        if (SpareHost && SpareHostConnection.TryConnect(HostCommandLine.SparePipeName(identity, ApplicationAssembly), identity, SpareHostConnectTimeout) is { } spare)
+        {
+            WarmHostRegistry.Register(BuildEngine4, ApplicationAssembly, spare);
+            Log.LogMessage(MessageImportance.Low, "Cognova: " + spare.Description + " takes this build's check");
+            return true;
+        }
+
         exec.AppendSwitch(WarmStart.Command);
         exec.AppendFileNamesIfNotNull(new[] { DepsFile, RuntimeConfigFile }, " ");
         try
         {
             var host = WarmHost.Start(dotNet, exec.ToString(), EnvironmentVariables, identity);
-            WarmHost.Register(BuildEngine4, ApplicationAssembly, host);
-            Log.LogMessage(MessageImportance.Low, $"Cognova: design host started before the compiler (process {host.ProcessId})");
+            WarmHostRegistry.Register(BuildEngine4, ApplicationAssembly, host);
+            Log.LogMessage(MessageImportance.Low, "Cognova: " + host.Description);
         }
         catch (Exception ex) when (ex is Win32Exception or IOException or InvalidOperationException)
         {

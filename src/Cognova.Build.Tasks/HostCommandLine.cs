@@ -55,4 +55,8 @@ internal static class HostCommandLine
     /// <summary>What makes two host processes interchangeable: the executable, the exec part of the command line and the environment.</summary>
     public static string Identity(string dotNet, string exec, IEnumerable<string> environment)
         => string.Join("\n", new[] { dotNet, exec }.Concat(environment.Where(e => !string.IsNullOrEmpty(e))));
+
+    /// <summary>The pipe of the spare host (<see cref="Cognova.Protocol.SpareHost"/>) of this host and application, for the current user.</summary>
+    public static string SparePipeName(string identity, string applicationAssembly)
+        => Cognova.Protocol.SpareHost.PipeName(identity, Path.GetFullPath(applicationAssembly), Environment.UserName);
 }

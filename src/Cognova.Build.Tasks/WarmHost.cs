@@ -3,22 +3,17 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
-using System.Text;
 using System.Threading.Tasks;
 using Cognova.Protocol;
-using Microsoft.Build.Framework;
 
 namespace Cognova.Build.Tasks;
 
 /// <summary>
 /// A design host started before the compiler (<see cref="CognovaWarmStart"/>), waiting for the check's request on
-/// its standard input (<see cref="WarmStart"/>). It is kept for the rest of the build as an MSBuild task object under
-/// the application assembly's path; MSBuild disposes an unused one, which ends the process, when the build ends.
+/// its standard input (<see cref="WarmStart"/>). Disposing an unused one ends the process.
 /// </summary>
-internal sealed class WarmHost : IDisposable
+internal sealed class WarmHost : IWarmHost
 {
-    private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-
     private const int ExitWait = 3000;
 
     private readonly Process _process;
@@ -32,57 +27,24 @@ internal sealed class WarmHost : IDisposable
         Identity = identity;
     }
 
-    /// <summary>See <see cref="HostCommandLine.Identity"/>: the host is used only by a check that would start the same one.</summary>
     public string Identity { get; }
 
     public int ProcessId => _process.Id;
 
+    public string Description => $"the design host started before the compiler (process {ProcessId})";
+
     public static WarmHost Start(string dotNet, string arguments, IEnumerable<string> environment, string identity)
     {
-        var start = new ProcessStartInfo(dotNet, arguments)
-        {
-            UseShellExecute = false,
-            CreateNoWindow = true,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Utf8,
-            StandardErrorEncoding = Utf8,
-            WorkingDirectory = Directory.GetCurrentDirectory(),
-        };
-        foreach (var variable in environment)
-        {
-            var equals = variable.IndexOf('=');
-            if (equals > 0)
-            {
-                start.Environment[variable.Substring(0, equals)] = variable.Substring(equals + 1);
-            }
-        }
-
+        var start = HostProcess.StartInfo(dotNet, arguments, environment, Directory.GetCurrentDirectory());
         return new WarmHost(Process.Start(start) ?? throw new InvalidOperationException("the process did not start"), identity);
     }
 
-    public static void Register(IBuildEngine4 engine, string applicationAssembly, WarmHost host)
-    {
-        (engine.UnregisterTaskObject(Key(applicationAssembly), RegisteredTaskObjectLifetime.Build) as IDisposable)?.Dispose();
-        engine.RegisterTaskObject(Key(applicationAssembly), host, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
-    }
-
-    /// <summary>The host started for <paramref name="applicationAssembly"/> in this build, now the caller's to run and dispose; or null.</summary>
-    public static WarmHost? Take(IBuildEngine4 engine, string applicationAssembly)
-        => engine.UnregisterTaskObject(Key(applicationAssembly), RegisteredTaskObjectLifetime.Build) as WarmHost;
-
-    /// <summary>
-    /// Sends the request and passes every line the host writes to <paramref name="onLine"/> (true: standard error),
-    /// on the calling thread, up to the line that says it finished (<see cref="WarmStart.Finished"/>). Returns the
-    /// host's exit code, or null when it ran nothing (it had exited, or the application's dependencies changed since
-    /// it started): start a fresh host then. A host that said it finished is not waited for.
-    /// </summary>
+    /// <summary>See <see cref="IWarmHost.Run"/>. A host that said it finished (<see cref="WarmStart.Finished"/>) is not waited for.</summary>
     public int? Run(IReadOnlyList<string> arguments, Action<string, bool> onLine)
     {
         try
         {
-            using var input = new StreamWriter(_process.StandardInput.BaseStream, Utf8);
+            using var input = new StreamWriter(_process.StandardInput.BaseStream, HostProcess.Utf8);
             input.WriteLine(WarmStart.Encode(arguments));
         }
         catch (IOException)
@@ -101,7 +63,7 @@ internal sealed class WarmHost : IDisposable
         if (readers[0].Result is { } exitCode && readers[1].Result == exitCode)
         {
             _finished = true;
-            return exitCode;
+            return exitCode == WarmStart.StaleExitCode ? null : exitCode;
         }
 
         _process.WaitForExit();
@@ -150,6 +112,4 @@ internal sealed class WarmHost : IDisposable
 
             return (int?)null;
         });
-
-    private static string Key(string applicationAssembly) => "Cognova.Build.WarmHost|" + Path.GetFullPath(applicationAssembly);
 }

@@ -24,12 +24,17 @@ internal static class EngineMain
         Console.SetError(new MaskingTextWriter(Console.Error));
 
         string? warmStart = null;
-        if (args.Length > 0 && args[0] == WarmStart.Command)
+        if (args.Length > 0 && args[0] is WarmStart.Command or SpareHost.Command)
         {
-            var request = WarmStartHost.AwaitRequest(args, Console.In, out var exitCode, out var warmUp);
-            TraceHostStart(request is null ? $"{WarmStart.Command} unused" : $"{WarmStart.Command} {request[0]}");
+            var request = AwaitRequest(args, out var exitCode, out var warmUp);
+            TraceHostStart(request is null ? $"{args[0]} unused" : $"{args[0]} {request[0]}");
             if (request is null)
             {
+                if (exitCode == WarmStart.StaleExitCode)
+                {
+                    WarmStartHost.Finish(Console.Out, Console.Error, exitCode);
+                }
+
                 return exitCode;
             }
 
@@ -48,6 +53,34 @@ internal static class EngineMain
         }
 
         return code;
+    }
+
+    /// <summary>A warm start's request from standard input, or a spare host's from its pipe (see <see cref="SpareHostServer"/>).</summary>
+    private static IReadOnlyList<string>? AwaitRequest(string[] args, out int exitCode, out string warmUp)
+    {
+        if (args[0] == WarmStart.Command)
+        {
+            return WarmStartHost.AwaitRequest(args, Console.In, out exitCode, out warmUp);
+        }
+
+        try
+        {
+            var request = SpareHostServer.AwaitRequest(args, out exitCode, out warmUp, out var output);
+            if (output is not null)
+            {
+                Console.SetOut(output.Writer(SpareHost.OutputLine));
+                Console.SetError(new MaskingTextWriter(output.Writer(SpareHost.ErrorLine)));
+            }
+
+            return request;
+        }
+        catch (UsageException ex)
+        {
+            Console.Error.WriteLine("Cognova.Build design host: " + ex.Message);
+            exitCode = 2;
+            warmUp = "";
+            return null;
+        }
     }
 
     /// <param name="warmStart">What the warm-up had done when the request came; null for a host started for the command.</param>

@@ -6,6 +6,7 @@ namespace Cognova.Build.EndToEnd.Tests;
 /// <summary>
 /// The warm start through the real <c>dotnet build</c>: after an edit, the design host starts before the compiler and
 /// the check runs in it, with the findings a cold host has; a build that fails to compile ends the host it started.
+/// With <c>CognovaSpareHost</c>, a check starts the next build's host, and the next build's check runs there.
 /// </summary>
 public sealed class WarmStartBuildTests
 {
@@ -37,6 +38,40 @@ public sealed class WarmStartBuildTests
     }
 
     [Fact]
+    public void A_check_starts_a_spare_host_that_runs_the_next_builds_check_and_finds_what_a_cold_host_finds()
+    {
+        using var project = TestProject.FromFixture("Shop", Feed);
+        var spares = new List<int>();
+        try
+        {
+            var first = project.Build("-p:CognovaSpareHost=true", "-p:CognovaVerbose=true");
+            Assert.Equal(0, first.ExitCode);
+            spares.Add(SpareProcess(first));
+
+            project.Replace(InitFile, "name = table.Column<string>(type: \"text\", nullable: false)", "name = table.Column<string>(type: \"character varying(100)\", nullable: false)");
+            var spare = project.Build("-p:CognovaSpareHost=true", "-p:CognovaVerbose=true");
+            spares.Add(SpareProcess(spare));
+
+            Assert.True(spare.ExitCode != 0, spare.ToString());
+            Assert.Contains("running in the spare design host the last build started", spare.Output);
+            Assert.Contains("as the spare host of the last build", spare.Output);
+            Assert.Equal(project.PathOf(InitFile), spare.Single("COG3001").File);
+            Assert.Equal(["check", "spare-host check"], Commands(project));
+            Assert.True(WaitForExit(spares[0]), $"the spare host {spares[0]} did not end after its build");
+
+            project.Write("Program.cs", "Console.WriteLine(\"Shop, edited\");\n");
+            var cold = project.Build("-p:CognovaWarmStart=false");
+
+            Assert.Equal(["check", "spare-host check", "check"], Commands(project));
+            Assert.Equal(spare.CognovaProblems, cold.CognovaProblems);
+        }
+        finally
+        {
+            spares.ForEach(Kill);
+        }
+    }
+
+    [Fact]
     public void A_build_that_does_not_compile_ends_the_host_it_started()
     {
         using var project = TestProject.FromFixture("Shop", Feed);
@@ -55,6 +90,37 @@ public sealed class WarmStartBuildTests
     /// <summary>What each start of the host ran, in order (the trace line after its time and process id).</summary>
     private static string[] Commands(TestProject project)
         => [.. File.ReadAllLines(project.HostTraceFile).Select(line => string.Join(' ', line.Split(' ').Skip(2)))];
+
+    /// <summary>The process id in the verbose line of a check that started a spare host.</summary>
+    private static int SpareProcess(BuildResult build)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(build.Output, @"started the next build's design host \(process (\d+)\)");
+        Assert.True(match.Success, "no spare host was started: " + build);
+        return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static bool WaitForExit(int processId)
+    {
+        for (var i = 0; i < 100 && IsRunning(processId); i++)
+        {
+            Thread.Sleep(100);
+        }
+
+        return !IsRunning(processId);
+    }
+
+    private static void Kill(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            process.Kill();
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            // It has ended.
+        }
+    }
 
     private static bool IsRunning(int processId)
     {

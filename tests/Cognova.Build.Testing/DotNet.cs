@@ -14,7 +14,7 @@ public static class DotNet
         // Environment variables are MSBuild properties: a CI job's settings must not leak into the
         // builds a test runs (each test sets what it means to test).
         "ContinuousIntegrationBuild", "CognovaLockedMode", "GITHUB_STEP_SUMMARY", "COGNOVA_HOST_TRACE_FILE",
-        "CognovaReadyToRun", "COGNOVA_READY_TO_RUN", "COGNOVA_READY_TO_RUN_CACHE", "COGNOVA_READY_TO_RUN_COMPILER",
+        "CognovaReadyToRun", "CognovaSpareHostIdleMinutes", "COGNOVA_READY_TO_RUN", "COGNOVA_READY_TO_RUN_CACHE", "COGNOVA_READY_TO_RUN_COMPILER",
     ];
 
     public static ProcessResult Run(string workingDirectory, params string[] arguments)
@@ -27,6 +27,9 @@ public static class DotNet
         variables["MSBUILDDISABLENODEREUSE"] = "1";
         variables["DOTNET_NOLOGO"] = "1";
         variables["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+
+        // No spare design host outlives a test's build, unless the test asks for one (-p:CognovaSpareHost=true).
+        variables["CognovaSpareHost"] = "false";
         foreach (var (name, value) in environment)
         {
             variables[name] = value;

@@ -48,14 +48,20 @@ internal sealed class WarmUpOrder
     public DateTime? ShippedAt { get; set; }
 }
 
-internal sealed class WarmUpContext : DbContext
+internal sealed class WarmUpContext(bool freshModel = false) : DbContext
 {
     public DbSet<WarmUpCustomer> Customers => Set<WarmUpCustomer>();
 
     public DbSet<WarmUpOrder> Orders => Set<WarmUpOrder>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
-        => optionsBuilder.UseNpgsql("Host=warm-up.invalid;Database=warm_up");
+    {
+        optionsBuilder.UseNpgsql("Host=warm-up.invalid;Database=warm_up");
+        if (freshModel)
+        {
+            optionsBuilder.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, FreshModelKeys>();
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -74,6 +80,12 @@ internal sealed class WarmUpContext : DbContext
             e.HasIndex(x => x.Reference);
         });
     }
+}
+
+/// <summary>A key no cached model has: EF Core builds the model again.</summary>
+internal sealed class FreshModelKey : IModelCacheKeyFactory
+{
+    public object Create(DbContext context, bool designTime) => new object();
 }
 
 [DbContext(typeof(WarmUpContext))]
@@ -132,4 +144,9 @@ internal sealed class WarmUpSnapshot : ModelSnapshot
 
         modelBuilder.Entity("Cognova.Engine.WarmUp.WarmUpCustomer", b => b.Navigation("Orders"));
     }
+}
+
+internal sealed class FreshModelKeys : Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory
+{
+    public object Create(DbContext context, bool designTime) => new object();
 }
