@@ -36,6 +36,8 @@ fi
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=bench/lib.sh
 source "$REPO/bench/lib.sh"
+# The package's defaults, as a developer's build has them: the spare design host on (see settle_spare_hosts).
+unset CognovaSpareHost
 
 # The generated projects (bench/gen-migrations.py), m<N>: N tables, one migration each.
 SIZES=(10 60 200)
@@ -72,6 +74,7 @@ log() { printf '[edit-build bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 cleanup() {
     local rc=$?
+    stop_spare_hosts
     if [[ "$KEEP" == "1" ]]; then
         log "BENCH_KEEP=1: kept $TMP and Cognova.Build $VERSION in the global packages folder"
         return $rc
@@ -276,13 +279,17 @@ edit_build() {
     local dir dll stamp lock dll_before stamp_before lock_before trace expected_trace project_side=$side
     local -a extra=()
     # "cold" is the project with the package, built with the warm start off: the check as it ran before it;
-    # "jit" the same with the precompiled images off.
+    # "jit" the same with the precompiled images off; "nospare" with the spare host off (a host started beside the
+    # compiler at every build).
     if [[ "$side" == cold ]]; then
         project_side=with
         extra=(-p:CognovaWarmStart=false)
     elif [[ "$side" == jit ]]; then
         project_side=with
         extra=(-p:CognovaReadyToRun=false)
+    elif [[ "$side" == nospare ]]; then
+        project_side=with
+        extra=(-p:CognovaSpareHost=false)
     fi
     dir="$(side_dir "$p" "$project_side")"
     dll="$dir/$OBJ_REL/$PROJECT_NAME.dll"
@@ -295,13 +302,22 @@ edit_build() {
     lock_before=$(mtime_ns "$lock")
     trace="$TMP/trace-$name.log"
     timed "$name" env COGNOVA_HOST_TRACE_FILE="$trace" dotnet build --no-restore "${BUILD_FLAGS[@]}" "${extra[@]}" "$@" "$(side_proj "$p" "$project_side")"
+    settle_spare_hosts
     [[ $RC -eq 0 ]] || die "$name: the build of $p/$side failed (exit $RC)" "$LOGS/$name.out" "$LOGS/$name.err"
     [[ "$(mtime_ns "$dll")" -gt "$dll_before" ]] || die "$name: the build of $p/$side did not compile ($OBJ_REL/$PROJECT_NAME.dll unchanged)" "$LOGS/$name.out"
     if [[ "$side" != without ]]; then
         ! grep -q 'error COG' "$LOGS/$name.out" || die "$name: the check reported an error" "$LOGS/$name.out"
-        # The design host's own record of its starts (COGNOVA_HOST_TRACE_FILE): one start, warm or cold as the side says.
-        expected_trace="warm-start check"
-        [[ "$side" == with || "$side" == jit ]] || expected_trace="check"
+        # The design host's own record of its starts (COGNOVA_HOST_TRACE_FILE): one start, as the side says: the
+        # spare host the side's last build left, one started beside the compiler, or a cold one. A side's first
+        # build (a warm-up) may find no spare host yet.
+        case "$side" in
+            with | jit) expected_trace="spare-host check" ;;
+            nospare) expected_trace="warm-start check" ;;
+            *) expected_trace="check" ;;
+        esac
+        if [[ "$name" == warmup-* && "$expected_trace" == "spare-host check" && "$(cut -d' ' -f3- "$trace" 2>/dev/null)" == "warm-start check" ]]; then
+            expected_trace="warm-start check"
+        fi
         [[ "$(cut -d' ' -f3- "$trace" 2>/dev/null)" == "$expected_trace" ]] ||
             die "$name: the design host's starts were '$(cut -d' ' -f3- "$trace" 2>/dev/null | paste -sd ',')', expected '$expected_trace'" "$LOGS/$name.out"
         [[ "$(mtime_ns "$stamp")" -gt "$stamp_before" ]] || die "$name: the check did not run or did not pass ($OBJ_REL/$PROJECT_NAME.cognova.check.stamp, touched after every check that passed, is unchanged)" "$LOGS/$name.out"
@@ -315,9 +331,9 @@ edit_build() {
 
 # sides P: the sides built after an edit in project P. The history series has no cold side, to keep
 # the bench's length reasonable; its 10-migration point, m10, has one as a member of the first series.
-# Only the headline project has the jit side (precompiled images off).
+# Only the headline project has the jit side (precompiled images off) and the nospare side (spare host off).
 sides() {
-    if [[ "$1" == "m$HEADLINE" ]]; then echo with cold jit without
+    if [[ "$1" == "m$HEADLINE" ]]; then echo with cold jit nospare without
     elif [[ " ${SIZES[*]/#/m} " == *" $1 "* ]]; then echo with cold without
     else echo with without; fi
 }
@@ -343,8 +359,8 @@ target_ms() {
     echo "$ms"
 }
 ALL_RUNS=$((RUNS > HISTORY_RUNS ? RUNS : HISTORY_RUNS))
-log "builds after an edit: $RUNS runs per side and project, $HISTORY_RUNS of the history series' with and without, in turn (projects ${PROJECTS[*]}; the order of with, cold, jit and without turns every run)"
-SIDE_ORDER=(with cold jit without)
+log "builds after an edit: $RUNS runs per side and project, $HISTORY_RUNS of the history series' with and without, in turn (projects ${PROJECTS[*]}; the order of with, cold, jit, nospare and without turns every run)"
+SIDE_ORDER=(with cold jit nospare without)
 for i in $(seq 1 "$ALL_RUNS"); do
     k=$(((i - 1) % ${#SIDE_ORDER[@]}))
     order=("${SIDE_ORDER[@]:k}" "${SIDE_ORDER[@]:0:k}")
@@ -527,10 +543,10 @@ side_check() {
 # so what the history adds to a build is here, without the compile's noise.
 check_table() {
     local p first last
-    echo "| project | with the warm start | warm start off | images off |"
-    echo "|---|---:|---:|---:|"
+    echo "| project | with the spare host | warm start off | images off | spare host off |"
+    echo "|---|---:|---:|---:|---:|"
     for p in "${PROJECTS[@]}"; do
-        echo "| $(describe "$p") | $(echo "${CHECK[$p,with]}" | median) | $(side_check "$p" cold) | $(side_check "$p" jit) |"
+        echo "| $(describe "$p") | $(echo "${CHECK[$p,with]}" | median) | $(side_check "$p" cold) | $(side_check "$p" jit) | $(side_check "$p" nospare) |"
     done
     first=$(echo "${CHECK[$(history_project "$HISTORY_FIRST"),with]}" | median)
     last=$(echo "${CHECK[$(history_project "$HISTORY_LAST"),with]}" | median)
@@ -566,7 +582,7 @@ outside_table() {
 # table WALL|CPU: the Markdown table of those runs. The targets apply to wall time.
 table() {
     local -n runs=$1
-    local kind=$1 ms unit n p m_with m_without m_cold m_jit target met
+    local kind=$1 ms unit n p m_with m_without m_cold m_jit m_nospare target met
     local -A added added_cold
     if [[ "$kind" == WALL ]]; then ms="ms"; else ms="CPU ms"; fi
     unit="median $ms"
@@ -590,6 +606,10 @@ table() {
         if [[ -n "${runs[m$n,jit]:-}" ]]; then
             m_jit=$(echo "${runs[m$n,jit]}" | median)
             echo "| for comparison: the same with precompiled images off (\`-p:CognovaReadyToRun=false\`), $n migrations ($unit) | $m_jit | $m_without | $(ratio "$m_jit" "$m_without") | | |"
+        fi
+        if [[ -n "${runs[m$n,nospare]:-}" ]]; then
+            m_nospare=$(echo "${runs[m$n,nospare]}" | median)
+            echo "| for comparison: the same with the spare host off (\`-p:CognovaSpareHost=false\`: the host starts beside the compiler), $n migrations ($unit) | $m_nospare | $m_without | $(ratio "$m_nospare" "$m_without") | | |"
         fi
     done
     echo "| added time (median with − median without), $(IFS=/; echo "${SIZES[*]}") migrations ($ms) | $(for n in "${SIZES[@]}"; do printf '%s / ' "${added[$n]}"; done | sed 's# / $##') | | | | |"
@@ -672,7 +692,7 @@ CPU time (user + system of the timed command and of every process it started and
 
 $(table CPU)
 
-- runs per side: $RUNS, and $HISTORY_RUNS of the history series' with and without (m10 is its first project) (in turn; the order of with, cold — the package with \`-p:CognovaWarmStart=false\` —, jit — the package with \`-p:CognovaReadyToRun=false\`, $HEADLINE migrations only — and without turns every run; $(no_cold_side) of the history series: with and without only), nproc: $(nproc), load average at the start: $LOAD_START, at the end: $LOAD_END, .NET SDK: $SDK_VERSION, package: Cognova.Build $VERSION, compiler server off (\`UseSharedCompilation=false\`)
+- runs per side: $RUNS, and $HISTORY_RUNS of the history series' with and without (m10 is its first project) (in turn; the order of with, cold — the package with \`-p:CognovaWarmStart=false\` —, jit — the package with \`-p:CognovaReadyToRun=false\`, $HEADLINE migrations only —, nospare — the package with \`-p:CognovaSpareHost=false\`, $HEADLINE migrations only — and without turns every run; $(no_cold_side) of the history series: with and without only), nproc: $(nproc), load average at the start: $LOAD_START, at the end: $LOAD_END, .NET SDK: $SDK_VERSION, package: Cognova.Build $VERSION, compiler server off (\`UseSharedCompilation=false\`)
 ${BUSY:+$BUSY
 }- the host reported: $DRIFT_MESSAGE
 $(for p in "${PROJECTS[@]}"; do echo "- Cognova diagnostics in the first build of the project with $(describe "$p"): ${BUILD_CODES[$p]:-none}"; done)

@@ -10,6 +10,9 @@ export MSBUILDDISABLENODEREUSE=1
 export DOTNET_NOLOGO=1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export UseSharedCompilation=false
+# No spare design host (CognovaSpareHost) left waiting after a bench; bench/edit-build.sh, which measures the build
+# a developer gets, turns it back on.
+export CognovaSpareHost=false
 
 # remove_bench_packages: the $VERSION of Cognova.Build and Cognova.Migrations from $GLOBAL_PACKAGES.
 remove_bench_packages() {
@@ -77,4 +80,35 @@ wait_for_images() {
         (($(date +%s) < deadline)) || die "no precompiled images in $images after 5 minutes" "${dir:-$images}/compile.log"
         sleep 1
     done
+}
+
+# settle_spare_hosts: waits until the spare design hosts this bench's builds started (CognovaSpareHost; their
+# command lines name files under $TMP) have finished warming up: their CPU time has not moved for 300 ms, 15 s at
+# most. A developer's next build comes after an edit; the bench builds back to back, and a warm-up still running
+# would slow the next timed build, on whichever side.
+settle_spare_hosts() {
+    local before after deadline=$((SECONDS + 15))
+    before=$(spare_host_ticks)
+    while ((SECONDS < deadline)); do
+        sleep 0.3
+        after=$(spare_host_ticks)
+        [[ "$after" == "$before" ]] && return 0
+        before=$after
+    done
+}
+
+# spare_host_ticks: the CPU time (clock ticks) of this bench's spare design hosts so far, with their ids.
+spare_host_ticks() {
+    local pid total=""
+    local -a stat
+    for pid in $(pgrep -f -- "spare-host $TMP/" || true); do
+        read -r -a stat <"/proc/$pid/stat" 2>/dev/null || continue
+        total="$total $pid:$((stat[13] + stat[14]))"
+    done
+    echo "$total"
+}
+
+# stop_spare_hosts: ends the spare design hosts this bench's builds left waiting.
+stop_spare_hosts() {
+    pkill -f -- "spare-host $TMP/" 2>/dev/null || true
 }
