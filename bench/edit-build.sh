@@ -300,7 +300,10 @@ edit_build() {
     dll_before=$(mtime_ns "$dll")
     stamp_before=$(mtime_ns "$stamp")
     lock_before=$(mtime_ns "$lock")
-    trace="$TMP/trace-$name.log"
+    # One trace file per project and side, emptied before each build: a spare host records its start in the file
+    # of the build that started it, which is the next build's as well (and its environment is the same).
+    trace="$TMP/trace-$p-$side.log"
+    : >"$trace"
     timed "$name" env COGNOVA_HOST_TRACE_FILE="$trace" dotnet build --no-restore "${BUILD_FLAGS[@]}" "${extra[@]}" "$@" "$(side_proj "$p" "$project_side")"
     settle_spare_hosts
     [[ $RC -eq 0 ]] || die "$name: the build of $p/$side failed (exit $RC)" "$LOGS/$name.out" "$LOGS/$name.err"

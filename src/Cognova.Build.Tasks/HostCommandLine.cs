@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -13,6 +14,9 @@ namespace Cognova.Build.Tasks;
 /// </summary>
 internal static class HostCommandLine
 {
+    /// <summary>Variables a shell changes between two commands: no part of what a host sees of the build.</summary>
+    private static readonly HashSet<string> ShellBookkeeping = new HashSet<string>(StringComparer.Ordinal) { "PWD", "OLDPWD", "SHLVL", "_" };
+
     /// <summary>The <c>dotnet</c> executable running this build (the SDK sets <c>DOTNET_HOST_PATH</c>), else the one on PATH.</summary>
     public static string DotNet(string? dotNetHostPath)
     {
@@ -56,7 +60,29 @@ internal static class HostCommandLine
     public static string Identity(string dotNet, string exec, IEnumerable<string> environment)
         => string.Join("\n", new[] { dotNet, exec }.Concat(environment.Where(e => !string.IsNullOrEmpty(e))));
 
-    /// <summary>The pipe of the spare host (<see cref="Cognova.Protocol.SpareHost"/>) of this host and application, for the current user.</summary>
+    /// <summary>
+    /// The pipe of the spare host (<see cref="Cognova.Protocol.SpareHost"/>) of this host, application and build
+    /// environment, for the current user. A host inherits the build's environment, and an application may read it
+    /// while its DbContext is created: a spare host started under another environment is not this build's.
+    /// </summary>
     public static string SparePipeName(string identity, string applicationAssembly)
-        => Cognova.Protocol.SpareHost.PipeName(identity, Path.GetFullPath(applicationAssembly), Environment.UserName);
+        => Cognova.Protocol.SpareHost.PipeName(identity + "\n" + BuildEnvironment(), Path.GetFullPath(applicationAssembly), Environment.UserName);
+
+    /// <summary>The build process's environment variables, sorted, less the shell's own bookkeeping.</summary>
+    private static string BuildEnvironment()
+    {
+        var variables = new List<string>();
+        foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
+        {
+            var name = (string)variable.Key;
+            if (!ShellBookkeeping.Contains(name))
+            {
+                variables.Add(name + "=" + variable.Value);
+            }
+        }
+
+        variables.Sort(StringComparer.Ordinal);
+        return string.Join("\n", variables);
+    }
+
 }

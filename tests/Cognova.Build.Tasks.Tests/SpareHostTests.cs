@@ -80,6 +80,31 @@ public sealed class SpareHostTests : IDisposable
     }
 
     [Fact]
+    public async Task A_spare_host_started_under_another_environment_is_not_this_builds()
+    {
+        var received = Serve(_ => [Line(SpareHost.OutputLine, Cognova.Protocol.WarmStart.Finished(0))]);
+        Environment.SetEnvironmentVariable("COGNOVA_SPARE_TEST_SETTING", "changed since the last build");
+        try
+        {
+            Assert.True(StartWarm().Execute());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("COGNOVA_SPARE_TEST_SETTING", null);
+        }
+
+        Assert.True(WaitFor(Started("warm-start")));
+        Assert.False(received.IsCompleted, "the warm start claimed a spare host of another environment");
+        // Still waiting for its build: a connection that sends nothing ends it.
+        using (var claim = new NamedPipeClientStream(".", PipeName(), PipeDirection.InOut))
+        {
+            await claim.ConnectAsync(5000);
+        }
+
+        Assert.Null(await received);
+    }
+
+    [Fact]
     public void Without_a_spare_host_the_warm_start_starts_a_host_beside_the_compiler()
     {
         Assert.True(StartWarm().Execute());
