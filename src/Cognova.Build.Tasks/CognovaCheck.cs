@@ -246,7 +246,8 @@ public sealed class CognovaCheck : ToolTask
     private void StartSpareHost()
     {
         var checkRan = _hostExitCode == 0 || _hostExitCode == 1 || (_hostExitCode == -1 && _diagnostics!.Errors > 0);
-        if (!SpareHost || SpareHostIdleMinutes <= 0 || Request().Command != "check" || !string.IsNullOrEmpty(BundleStaging) || !checkRan)
+        if (!SpareHost || SpareHostIdleMinutes <= 0 || Request().Command != "check" || !string.IsNullOrEmpty(BundleStaging) || !checkRan
+            || !SpareHostConnection.Supported)
         {
             return;
         }

@@ -23,6 +23,12 @@ internal sealed class SpareHostConnection : IWarmHost
         Identity = identity;
     }
 
+    /// <summary>
+    /// Whether this MSBuild can open a spare host's pipe: MSBuild on .NET Framework (Visual Studio's) has no pipes
+    /// limited to the current user, so a spare host started there would never be claimed.
+    /// </summary>
+    public static bool Supported { get; } = !System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
+
     public string Identity { get; }
 
     public string Description => "the spare design host the last build started";
