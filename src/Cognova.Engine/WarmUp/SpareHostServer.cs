@@ -13,7 +13,7 @@ namespace Cognova.Engine.WarmUp;
 /// </summary>
 internal static class SpareHostServer
 {
-    /// <summary>Enough builds of the warm-up model for its per-property code to be recompiled optimised (30 calls).</summary>
+    /// <summary>Fresh builds of the warm-up model after the passes: the 60-table check was as fast after 12 as after 30.</summary>
     private const int FreshModels = 12;
 
     /// <summary>

@@ -65,7 +65,7 @@ public sealed class SpareHostTests : IDisposable
         var host = Task.Run(() => (SpareHostServer.AwaitRequest([SpareHost.Command, deps, runtimeConfig, name, "60"], out var exitCode, out _, out var output), exitCode, output));
 
         using var client = Connect(name);
-        File.WriteAllText(deps, """{ "libraries": { "Npgsql/10.0.3": {}, "Humanizer/2.14.1": {} } }""");
+        HostRuntimeFiles.AddPackage(deps);
         client.Write(Encoding.UTF8.GetBytes(WarmStart.Encode(["check"]) + "\n"));
         var (request, code, output) = await host;
 
@@ -131,12 +131,5 @@ public sealed class SpareHostTests : IDisposable
         return client;
     }
 
-    private (string Deps, string RuntimeConfig) RuntimeFiles()
-    {
-        var deps = Path.Combine(_directory, "App.deps.json");
-        var runtimeConfig = Path.Combine(_directory, "App.runtimeconfig.json");
-        File.WriteAllText(deps, """{ "libraries": { "Npgsql/10.0.3": {} } }""");
-        File.WriteAllText(runtimeConfig, """{ "runtimeOptions": {} }""");
-        return (deps, runtimeConfig);
-    }
+    private (string Deps, string RuntimeConfig) RuntimeFiles() => HostRuntimeFiles.Write(_directory);
 }

@@ -70,21 +70,14 @@ public sealed class WarmUpTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private (string Deps, string RuntimeConfig) RuntimeFiles()
-    {
-        var deps = Path.Combine(_directory, "App.deps.json");
-        var runtimeConfig = Path.Combine(_directory, "App.runtimeconfig.json");
-        File.WriteAllText(deps, """{ "libraries": { "Npgsql/10.0.3": {} } }""");
-        File.WriteAllText(runtimeConfig, """{ "runtimeOptions": {} }""");
-        return (deps, runtimeConfig);
-    }
+    private (string Deps, string RuntimeConfig) RuntimeFiles() => HostRuntimeFiles.Write(_directory);
 
     /// <summary>Standard input of a build that added a package while the host waited: the deps file changes, then the request comes.</summary>
     private sealed class ChangeOnRead(string file, string line) : TextReader
     {
         public override string? ReadLine()
         {
-            File.WriteAllText(file, """{ "libraries": { "Npgsql/10.0.3": {}, "Humanizer/2.14.1": {} } }""");
+            HostRuntimeFiles.AddPackage(file);
             return line;
         }
     }
