@@ -12,6 +12,8 @@
 #      vs `dotnet ef migrations has-pending-model-changes --no-build`.
 # Precompiled images (CognovaReadyToRun) are made in a folder of the bench's own by the first builds and waited
 # for before any timed run; for comparison, measurements 1 (60 migrations) and 3 also run with them off.
+# The spare design host (CognovaSpareHost) is on, as in a developer's build: after every build the bench waits until
+# the spare hosts have settled (settle_spare_hosts in bench/lib.sh); measurement 1 also runs with it off (nospare).
 # Progress goes to stderr, the table to stdout. See bench/README.md.
 #
 # Knobs (environment):

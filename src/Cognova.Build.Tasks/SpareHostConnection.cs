@@ -15,6 +15,9 @@ internal sealed class SpareHostConnection : IWarmHost
     /// <summary><c>PipeOptions.CurrentUserOnly</c>, which netstandard2.0 does not name: the pipe must be the current user's.</summary>
     private const PipeOptions CurrentUserOnly = (PipeOptions)0x20000000;
 
+    /// <summary>The design host's exit code when it failed itself (see EngineMain), which the check reports as COG0001.</summary>
+    private const int HostFailed = 3;
+
     private readonly NamedPipeClientStream _pipe;
 
     private SpareHostConnection(NamedPipeClientStream pipe, string identity)
@@ -57,13 +60,13 @@ internal sealed class SpareHostConnection : IWarmHost
     /// </summary>
     public int? Run(IReadOnlyList<string> arguments, Action<string, bool> onLine)
     {
+        var anyLine = false;
         try
         {
             var request = HostProcess.Utf8.GetBytes(WarmStart.Encode(arguments) + "\n");
             _pipe.Write(request, 0, request.Length);
             _pipe.Flush();
             using var reader = new StreamReader(_pipe, HostProcess.Utf8, false, 4096, leaveOpen: true);
-            var anyLine = false;
             string? line;
             while ((line = reader.ReadLine()) != null)
             {
@@ -81,13 +84,13 @@ internal sealed class SpareHostConnection : IWarmHost
                 anyLine = true;
                 onLine(text, line[0] == SpareHost.ErrorLine);
             }
-
-            return anyLine ? 3 : (int?)null;
         }
         catch (IOException)
         {
-            return null;
+            // The pipe broke: as if the host had gone away there.
         }
+
+        return anyLine ? HostFailed : (int?)null;
     }
 
     public void Dispose() => _pipe.Dispose();
