@@ -75,6 +75,28 @@ public sealed class LayeredSolutionTests(PostgresServer server)
     }
 
     [Fact]
+    public void The_apis_spare_host_takes_the_next_check_and_an_edited_locked_library_migration_is_still_COG3001()
+    {
+        using var solution = TestSolution.FromFixture("Layered", Feed);
+        using var hosts = new HostProcesses();
+        var first = solution.Build(Api, "-p:CognovaSpareHost=true", "-p:CognovaVerbose=true");
+        Assert.True(first.ExitCode == 0, first.ToString());
+        // The library checks itself too (it has a design-time factory and a runtimeconfig): one spare host each.
+        Assert.Equal(2, hosts.SparesStartedBy(first).Count);
+
+        // An edit in the library: both compile again (the API because a reference changed), and each one's spare host
+        // takes its check.
+        solution.Replace(InitFile, "name = table.Column<string>(type: \"text\", nullable: false)", "name = table.Column<string>(type: \"character varying(100)\", nullable: false)");
+        var edited = solution.Build(Api, "-p:CognovaSpareHost=true", "-p:CognovaVerbose=true");
+        hosts.SparesStartedBy(edited);
+
+        Assert.True(edited.ExitCode != 0, edited.ToString());
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(edited.Output, "running in the spare design host the last build started"));
+        Assert.Equal(solution.PathOf(InitFile), edited.Single("COG3001").File);
+        Assert.Contains("cache: 0 of 3 migration(s) unchanged, 3 generated", edited.Output);
+    }
+
+    [Fact]
     public void The_api_caches_the_library_migrations_and_an_edited_locked_library_migration_is_still_COG3001()
     {
         using var solution = TestSolution.FromFixture("Layered", Feed);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Cognova.Build.Testing;
 
 namespace Cognova.Build.EndToEnd.Tests;
@@ -41,34 +40,27 @@ public sealed class WarmStartBuildTests
     public void A_check_starts_a_spare_host_that_runs_the_next_builds_check_and_finds_what_a_cold_host_finds()
     {
         using var project = TestProject.FromFixture("Shop", Feed);
-        var spares = new List<int>();
-        try
-        {
-            var first = project.Build("-p:CognovaSpareHost=true", "-p:CognovaVerbose=true");
-            Assert.Equal(0, first.ExitCode);
-            spares.Add(SpareProcess(first));
+        using var hosts = new HostProcesses();
+        var first = project.Build("-p:CognovaSpareHost=true", "-p:CognovaVerbose=true");
+        Assert.Equal(0, first.ExitCode);
+        var firstSpare = Assert.Single(hosts.SparesStartedBy(first));
 
-            project.Replace(InitFile, "name = table.Column<string>(type: \"text\", nullable: false)", "name = table.Column<string>(type: \"character varying(100)\", nullable: false)");
-            var spare = project.Build("-p:CognovaSpareHost=true", "-p:CognovaVerbose=true");
-            spares.Add(SpareProcess(spare));
+        project.Replace(InitFile, "name = table.Column<string>(type: \"text\", nullable: false)", "name = table.Column<string>(type: \"character varying(100)\", nullable: false)");
+        var spare = project.Build("-p:CognovaSpareHost=true", "-p:CognovaVerbose=true");
+        Assert.Single(hosts.SparesStartedBy(spare));
 
-            Assert.True(spare.ExitCode != 0, spare.ToString());
-            Assert.Contains("running in the spare design host the last build started", spare.Output);
-            Assert.Contains("as the spare host of the last build", spare.Output);
-            Assert.Equal(project.PathOf(InitFile), spare.Single("COG3001").File);
-            Assert.Equal(["check", "spare-host check"], Commands(project));
-            Assert.True(WaitForExit(spares[0]), $"the spare host {spares[0]} did not end after its build");
+        Assert.True(spare.ExitCode != 0, spare.ToString());
+        Assert.Contains("running in the spare design host the last build started", spare.Output);
+        Assert.Contains("as the spare host of the last build", spare.Output);
+        Assert.Equal(project.PathOf(InitFile), spare.Single("COG3001").File);
+        Assert.Equal(["check", "spare-host check"], Commands(project));
+        Assert.True(HostProcesses.Ended(firstSpare), $"the spare host {firstSpare} did not end after its build");
 
-            project.Write("Program.cs", "Console.WriteLine(\"Shop, edited\");\n");
-            var cold = project.Build("-p:CognovaWarmStart=false");
+        project.Write("Program.cs", "Console.WriteLine(\"Shop, edited\");\n");
+        var cold = project.Build("-p:CognovaWarmStart=false");
 
-            Assert.Equal(["check", "spare-host check", "check"], Commands(project));
-            Assert.Equal(spare.CognovaProblems, cold.CognovaProblems);
-        }
-        finally
-        {
-            spares.ForEach(Kill);
-        }
+        Assert.Equal(["check", "spare-host check", "check"], Commands(project));
+        Assert.Equal(spare.CognovaProblems, cold.CognovaProblems);
     }
 
     [Fact]
@@ -84,54 +76,10 @@ public sealed class WarmStartBuildTests
         Assert.Contains("error CS", broken.Output);
         Assert.Equal(["check", "warm-start unused"], Commands(project));
         var process = int.Parse(File.ReadAllLines(project.HostTraceFile)[^1].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
-        Assert.False(IsRunning(process), $"the design host {process} outlived the build");
+        Assert.False(HostProcesses.IsRunning(process), $"the design host {process} outlived the build");
     }
 
     /// <summary>What each start of the host ran, in order (the trace line after its time and process id).</summary>
     private static string[] Commands(TestProject project)
         => [.. File.ReadAllLines(project.HostTraceFile).Select(line => string.Join(' ', line.Split(' ').Skip(2)))];
-
-    /// <summary>The process id in the verbose line of a check that started a spare host.</summary>
-    private static int SpareProcess(BuildResult build)
-    {
-        var match = System.Text.RegularExpressions.Regex.Match(build.Output, @"started the next build's design host \(process (\d+)\)");
-        Assert.True(match.Success, "no spare host was started: " + build);
-        return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static bool WaitForExit(int processId)
-    {
-        for (var i = 0; i < 100 && IsRunning(processId); i++)
-        {
-            Thread.Sleep(100);
-        }
-
-        return !IsRunning(processId);
-    }
-
-    private static void Kill(int processId)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(processId);
-            process.Kill();
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
-        {
-            // It has ended.
-        }
-    }
-
-    private static bool IsRunning(int processId)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(processId);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
 }
