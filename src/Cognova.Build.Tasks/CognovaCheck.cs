@@ -178,6 +178,9 @@ public sealed class CognovaCheck : ToolTask
 
     private CommandLineBuilder ExecCommandLine() => HostCommandLine.Exec(DepsFile, RuntimeConfigFile, ProbingPaths, HostAssembly);
 
+    /// <summary>See <see cref="HostCommandLine.Identity"/>: the host this task would start.</summary>
+    private string HostIdentity() => HostCommandLine.Identity(GenerateFullPathToTool(), ExecCommandLine().ToString(), EnvironmentVariables ?? Array.Empty<string>());
+
     /// <summary>What the host is asked to do, from this task's parameters.</summary>
     internal EngineRequest Request()
     {
@@ -254,10 +257,8 @@ public sealed class CognovaCheck : ToolTask
 
         try
         {
-            var dotNet = GenerateFullPathToTool();
-            var environment = EnvironmentVariables ?? Array.Empty<string>();
-            var pipe = HostCommandLine.SparePipeName(HostCommandLine.Identity(dotNet, ExecCommandLine().ToString(), environment), ApplicationAssembly);
-            var process = SpareHostStarter.Start(dotNet, ExecCommandLine(), environment, DepsFile, RuntimeConfigFile, pipe, SpareHostIdleMinutes * 60, ProjectDirectory);
+            var pipe = HostCommandLine.SparePipeName(HostIdentity(), ApplicationAssembly);
+            var process = SpareHostStarter.Start(GenerateFullPathToTool(), ExecCommandLine(), EnvironmentVariables ?? Array.Empty<string>(), DepsFile, RuntimeConfigFile, pipe, SpareHostIdleMinutes * 60, ProjectDirectory);
             LogProgress($"started the next build's design host (process {process}); it waits {SpareHostIdleMinutes} min");
         }
         catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or System.IO.IOException or InvalidOperationException)
@@ -276,7 +277,7 @@ public sealed class CognovaCheck : ToolTask
         using (_warmHost)
         {
             if (_warmHost is null
-                || _warmHost.Identity != HostCommandLine.Identity(GenerateFullPathToTool(), ExecCommandLine().ToString(), EnvironmentVariables ?? Array.Empty<string>()))
+                || _warmHost.Identity != HostIdentity())
             {
                 return null;
             }

@@ -55,18 +55,7 @@ internal static class SpareHostServer
         requested.Cancel();
         warmUp = WarmStartHost.Describe(warming, watch) + ", as the spare host of the last build";
         output = new PipeLines(pipe);
-        if (line is null)
-        {
-            return null;
-        }
-
-        if (WarmStartHost.Fingerprint(dependencyFiles) != dependencies)
-        {
-            exitCode = WarmStart.StaleExitCode;
-            return null;
-        }
-
-        return WarmStart.Decode(line);
+        return WarmStartHost.Accept(line, dependencyFiles, dependencies, out exitCode);
     }
 
     /// <summary>The pipe, listening; null when another process has it (a spare host of the same build already waits).</summary>

@@ -30,19 +30,18 @@ internal static class WarmStartHost
         var line = input.ReadLine();
         requested.Cancel();
         warmUp = Describe(warming, watch);
-        exitCode = 0;
-        if (line is null)
-        {
-            return null;
-        }
+        return Accept(line, dependencyFiles, dependencies, out exitCode);
+    }
 
-        if (Fingerprint(dependencyFiles) != dependencies)
-        {
-            exitCode = WarmStart.StaleExitCode;
-            return null;
-        }
-
-        return WarmStart.Decode(line);
+    /// <summary>
+    /// The arguments of a request line, or null when there is none, or when the application's deps.json or
+    /// runtimeconfig.json changed since the host started (<see cref="WarmStart.StaleExitCode"/>): it would run on the
+    /// old dependency graph.
+    /// </summary>
+    internal static IReadOnlyList<string>? Accept(string? line, IEnumerable<string> dependencyFiles, string dependencies, out int exitCode)
+    {
+        exitCode = line is not null && Fingerprint(dependencyFiles) != dependencies ? WarmStart.StaleExitCode : 0;
+        return line is null || exitCode != 0 ? null : WarmStart.Decode(line);
     }
 
     /// <summary>
